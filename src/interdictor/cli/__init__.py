@@ -1,0 +1,1 @@
+"""The ``interdictor`` command line: thin wrappers around one library call each."""

@@ -1,0 +1,14 @@
+"""Entry point: ``interdictor``. Each sub-module registers its own commands."""
+
+from __future__ import annotations
+
+import typer
+
+app = typer.Typer(
+    name="interdictor",
+    help="Counter-proliferation trade control: lists, screening, goods and networks.",
+    no_args_is_help=True,
+    pretty_exceptions_show_locals=False,  # locals may hold sanctions data or secrets
+)
+
+# Registration: each command module adds its commands to ``app`` (one line each).
