@@ -1,0 +1,237 @@
+"""Write a parsed list as a new version of its dataset, in one transaction.
+
+Versioning: a version's content hash is the SHA-256 over the sorted per-entity
+``content_hash()``es. Loading content equal to the current version creates nothing.
+Atomicity: the new version is written with ``is_current`` false and only switched on,
+together with switching the old one off, at the end of the same transaction. A crash or
+exception before the commit leaves the previous version current and nothing of the new one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
+
+from interdictor.model.listed import ListedEntity, Rejected
+from interdictor.store.records import LoadOutcome, ParsedList, VersionInfo
+from interdictor.store.tables import datasets, list_versions, listed_entities, load_rejections
+
+# Rows per INSERT call: large enough for executemany to be fast, small enough for progress.
+BATCH_SIZE = 1000
+# Longest excerpt of a rejected record kept in the store.
+EXCERPT_LIMIT = 500
+
+ProgressCallback = Callable[[int, int], None]
+
+
+def hash_version(entity_hashes: Iterable[str]) -> str:
+    """Return the content hash of a version: SHA-256 over its sorted entity hashes."""
+    digest = hashlib.sha256()
+    for value in sorted(entity_hashes):
+        digest.update(value.encode("ascii"))
+        digest.update(b"\n")
+    return digest.hexdigest()
+
+
+def split_duplicates(
+    entities: Sequence[ListedEntity], source: str
+) -> tuple[list[ListedEntity], list[Rejected]]:
+    """Keep the first entity of each id; set later ones aside as rejections."""
+    kept: dict[str, ListedEntity] = {}
+    duplicates: list[Rejected] = []
+    for entity in entities:
+        first = kept.get(entity.id)
+        if first is None:
+            kept[entity.id] = entity
+            continue
+        reason = f"duplicate entity id {entity.id!r}, first seen at {first.source_position}"
+        position = entity.source_position or "unknown position"
+        duplicates.append(Rejected(source=source, position=position, reason=reason))
+    return list(kept.values()), duplicates
+
+
+def build_entity_rows(entities: Sequence[ListedEntity]) -> list[dict[str, Any]]:
+    """Return one ``listed_entities`` row per entity, without the version id."""
+    return [
+        {
+            "entity_id": e.id,
+            "schema": e.schema,
+            "name": e.name,
+            "content_hash": e.content_hash(),
+            "data": e.to_dict(),
+        }
+        for e in entities
+    ]
+
+
+def build_rejection_rows(rejections: Sequence[Rejected], version_id: int) -> list[dict[str, Any]]:
+    """Return one ``load_rejections`` row per rejected record."""
+    return [
+        {
+            "version_id": version_id,
+            "source": r.source,
+            "position": r.position[:200],
+            "reason": r.reason,
+            "excerpt": r.excerpt[:EXCERPT_LIMIT],
+        }
+        for r in rejections
+    ]
+
+
+def iterate_batches(
+    rows: Sequence[dict[str, Any]], size: int
+) -> Iterator[Sequence[dict[str, Any]]]:
+    """Yield consecutive slices of ``rows`` of at most ``size`` rows."""
+    for start in range(0, len(rows), size):
+        yield rows[start : start + size]
+
+
+def ensure_dataset(connection: sa.Connection, name: str) -> None:
+    """Create the ``datasets`` row for ``name`` unless it exists (safe under concurrency)."""
+    values = {"name": name, "created_at": datetime.now(UTC)}
+    dialect = connection.dialect.name
+    if dialect == "postgresql":
+        statement: Any = postgresql.insert(datasets).values(values).on_conflict_do_nothing()
+    elif dialect == "sqlite":
+        statement = sqlite.insert(datasets).values(values).on_conflict_do_nothing()
+    else:
+        exists = connection.execute(sa.select(datasets.c.name).where(datasets.c.name == name))
+        if exists.first() is not None:
+            return
+        statement = sa.insert(datasets).values(values)
+    connection.execute(statement)
+
+
+def lock_dataset(connection: sa.Connection, name: str) -> None:
+    """Serialise loads of one dataset (PostgreSQL row lock; SQLite holds the write lock)."""
+    query = sa.select(datasets.c.name).where(datasets.c.name == name).with_for_update()
+    connection.execute(query)
+
+
+def read_version_row(row: sa.Row[Any]) -> VersionInfo:
+    """Turn a ``list_versions`` row into a VersionInfo (timestamps always in UTC)."""
+    loaded_at: datetime = row.loaded_at
+    if loaded_at.tzinfo is None:  # SQLite keeps no time zone; we only ever write UTC
+        loaded_at = loaded_at.replace(tzinfo=UTC)
+    return VersionInfo(
+        id=row.id,
+        dataset=row.dataset,
+        content_hash=row.content_hash,
+        format=row.format,
+        source=row.source,
+        published=row.published,
+        loaded_at=loaded_at,
+        entity_count=row.entity_count,
+        rejected_count=row.rejected_count,
+        is_current=bool(row.is_current),
+    )
+
+
+def select_current_version(connection: sa.Connection, dataset: str) -> VersionInfo | None:
+    """Return the current version of ``dataset``, or None."""
+    query = sa.select(list_versions).where(
+        list_versions.c.dataset == dataset, list_versions.c.is_current.is_(True)
+    )
+    row = connection.execute(query).first()
+    return read_version_row(row) if row is not None else None
+
+
+def insert_version_row(
+    connection: sa.Connection, result: ParsedList, content_hash: str, counts: tuple[int, int]
+) -> int:
+    """Insert the version row, not yet current, and return its id."""
+    values = {
+        "dataset": result.dataset,
+        "content_hash": content_hash,
+        "format": result.format,
+        "source": result.source,
+        "published": result.published,
+        "loaded_at": datetime.now(UTC),
+        "entity_count": counts[0],
+        "rejected_count": counts[1],
+        "is_current": False,
+    }
+    inserted = connection.execute(sa.insert(list_versions).values(values))
+    primary_key = inserted.inserted_primary_key
+    assert primary_key is not None
+    return int(primary_key[0])
+
+
+def insert_entities(
+    connection: sa.Connection,
+    version_id: int,
+    rows: Sequence[dict[str, Any]],
+    on_progress: ProgressCallback | None,
+) -> None:
+    """Insert the entity rows in batches, reporting progress after each batch."""
+    done = 0
+    for batch in iterate_batches(rows, BATCH_SIZE):
+        connection.execute(
+            sa.insert(listed_entities), [{**row, "version_id": version_id} for row in batch]
+        )
+        done += len(batch)
+        if on_progress is not None:
+            on_progress(done, len(rows))
+
+
+def switch_current_version(
+    connection: sa.Connection, dataset: str, old_id: int | None, new_id: int
+) -> None:
+    """Make ``new_id`` the current version: the old one off first (unique index)."""
+    if old_id is not None:
+        connection.execute(
+            sa.update(list_versions).where(list_versions.c.id == old_id).values(is_current=False)
+        )
+    connection.execute(
+        sa.update(list_versions)
+        .where(list_versions.c.id == new_id, list_versions.c.dataset == dataset)
+        .values(is_current=True)
+    )
+
+
+def save_version(
+    connection: sa.Connection, result: ParsedList, on_progress: ProgressCallback | None = None
+) -> LoadOutcome:
+    """Store ``result`` as the new current version of its dataset, inside the caller's
+    transaction. Returns without writing when nothing was read or nothing changed."""
+    entities, duplicates = split_duplicates(result.entities, result.source)
+    rejections = (*result.rejected, *duplicates)
+    rows = build_entity_rows(entities)
+    content_hash = hash_version(row["content_hash"] for row in rows)
+    ensure_dataset(connection, result.dataset)
+    lock_dataset(connection, result.dataset)
+    current = select_current_version(connection, result.dataset)
+    current_id = current.id if current is not None else None
+    unchanged = current is not None and current.content_hash == content_hash
+    if not rows or unchanged:
+        # Never replace a list by an empty one: an unreadable file is not a delisting.
+        return LoadOutcome(
+            dataset=result.dataset,
+            version_id=current_id,
+            created=False,
+            content_hash=content_hash,
+            loaded=len(rows),
+            rejected=len(rejections),
+            previous_version_id=current_id,
+            rejections=rejections,
+        )
+    version_id = insert_version_row(connection, result, content_hash, (len(rows), len(rejections)))
+    insert_entities(connection, version_id, rows, on_progress)
+    if rejections:
+        connection.execute(sa.insert(load_rejections), build_rejection_rows(rejections, version_id))
+    switch_current_version(connection, result.dataset, current_id, version_id)
+    return LoadOutcome(
+        dataset=result.dataset,
+        version_id=version_id,
+        created=True,
+        content_hash=content_hash,
+        loaded=len(rows),
+        rejected=len(rejections),
+        previous_version_id=current_id,
+        rejections=rejections,
+    )
