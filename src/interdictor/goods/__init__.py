@@ -1,0 +1,50 @@
+"""Goods reference data: the HS nomenclature, the EU Annex I control-list catalogue,
+regime tags, units and thresholds, and national overlays.
+
+The classifier builds on these names; they are the package's public surface.
+"""
+
+from interdictor.goods.hs import (
+    HS_EDITIONS,
+    HSCode,
+    HSNomenclature,
+    HSStatus,
+    HSValidation,
+    format_hs_code,
+    normalise_hs_code,
+)
+from interdictor.goods.parameters import (
+    Comparator,
+    Comparison,
+    ComparisonStatus,
+    Parameter,
+    Threshold,
+    canonical_parameter,
+    compare,
+    extract_parameters,
+    extract_thresholds,
+)
+from interdictor.goods.units import UREG, are_comparable, format_quantity, parse_quantity
+
+__all__ = [
+    "HS_EDITIONS",
+    "UREG",
+    "Comparator",
+    "Comparison",
+    "ComparisonStatus",
+    "HSCode",
+    "HSNomenclature",
+    "HSStatus",
+    "HSValidation",
+    "Parameter",
+    "Threshold",
+    "are_comparable",
+    "canonical_parameter",
+    "compare",
+    "extract_parameters",
+    "extract_thresholds",
+    "format_hs_code",
+    "format_quantity",
+    "normalise_hs_code",
+    "parse_quantity",
+]

@@ -1,0 +1,152 @@
+"""Quantities as written on trade documents and in control lists, parsed with one pint registry.
+
+``parse_quantity`` reads "1.5 GPa", "1500 N/mm²", "6 µm", "25,000 rpm", "3 x 10^12 Hz",
+"10E12 Hz", "600 °C", "Mach 2", a bare unit such as "kg" (one kilogram), and the EU
+legal style "23,5 × 10^4 m" or "1 922 K" when ``decimal_comma`` is set. Each distinct
+string is parsed once (an LRU cache), since a batch repeats the same values many times.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import lru_cache
+
+import pint
+
+UREG = pint.UnitRegistry(autoconvert_offset_to_baseunit=True)
+# Mach number taken at sea level in the ISA (340.3 m/s); trade documents rarely give altitude.
+UREG.define("mach = 340.3 * meter / second = Mach")
+UREG.define("sample = [] = samples = Sa")
+UREG.define("@alias gram = gramme = grammes")
+Quantity = UREG.Quantity
+
+# Angle units are dimensionless in pint, like percent; keep them apart when comparing.
+ANGLE_UNITS = frozenset(
+    {"radian", "degree", "arcminute", "arcsecond", "milliradian", "microradian"}
+)
+
+_NUMBER_EU = r"[-−+]?\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?|[-−+]?\d+(?:,\d+)?"
+_NUMBER_TRADE = r"[-−+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-−+]?\d+(?:[.,]\d+)?|[-−+]?\.\d+"
+_EXPONENT = (
+    r"(?:\s*[x×*·]\s*10\s*(?:\^|\*\*)?\s*(?P<exp>[-−+]?\d{1,3})|[eE](?P<eexp>[-−+]?\d{1,3}))?"
+)
+QUANTITY_EU = re.compile(rf"(?P<num>{_NUMBER_EU}){_EXPONENT}")
+QUANTITY_TRADE = re.compile(rf"(?P<num>{_NUMBER_TRADE}){_EXPONENT}")
+_MACH = re.compile(r"^\s*mach\s*(?P<num>\d+(?:[.,]\d+)?)\s*$", re.IGNORECASE)
+
+# Spellings pint does not read, mapped to ones it does. Applied to the unit part only.
+_UNIT_REWRITES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"[μµ]"), "u"),
+    (re.compile(r"²"), "**2"),
+    (re.compile(r"³"), "**3"),
+    (re.compile(r"\^"), "**"),
+    (re.compile(r"°\s*C\b"), "degC"),
+    (re.compile(r"°\s*F\b"), "degF"),
+    (re.compile(r"°\s*K\b"), "K"),
+    (re.compile(r"°"), "degree"),
+    (re.compile(r"Ω"), "ohm"),
+    (re.compile(r"(?<![A-Za-z])(?:RPM|r/min|rev/min)(?![A-Za-z])"), "rpm"),
+    (re.compile(r"(?<![A-Za-z])(?:kgs|kilos?)(?![A-Za-z])"), "kg"),
+    (re.compile(r"(?<![A-Za-z])(?:sec|secs)(?![A-Za-z])"), "s"),
+    (re.compile(r"(?<![A-Za-z])(?:micron|microns)(?![A-Za-z])"), "um"),
+    (re.compile(r"(?<![A-Za-z])(?:litres?|liters?)(?![A-Za-z])"), "L"),
+    # A unit symbol directly followed by a power digit: "mm2", "N/mm2", "m3/h", "m/s2".
+    (re.compile(r"(?<=[A-Za-z])([23])(?![\d*])"), r"**\1"),
+)
+
+
+def parse_number(text: str, decimal_comma: bool = False) -> float:
+    """Read a number written as "1.5", "12,7" (decimal comma), "25,000" or "1 922".
+
+    With ``decimal_comma`` (EU legal text) a comma is the decimal mark and spaces group
+    thousands. Otherwise a comma followed by exactly three digits groups thousands
+    ("25,000"), unless the integer part is 0 ("0,003"); any other comma is decimal.
+    """
+    cleaned = text.replace("−", "-").replace("\u00a0", "").replace("\u202f", "")
+    if decimal_comma:
+        return float(cleaned.replace(" ", "").replace(",", "."))
+    cleaned = cleaned.replace(" ", "")
+    if re.fullmatch(r"[-+]?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?", cleaned):
+        return float(cleaned.replace(",", ""))
+    return float(cleaned.replace(",", "."))
+
+
+def normalise_unit(text: str) -> str:
+    """Rewrite a unit as written on a document into pint's syntax ("N/mm²" -> "N/mm**2")."""
+    unit = text.strip().rstrip(".;,:)")
+    for pattern, replacement in _UNIT_REWRITES:
+        unit = pattern.sub(replacement, unit)
+    return unit.strip()
+
+
+@lru_cache(maxsize=16384)
+def parse_unit(text: str) -> pint.Unit | None:
+    """Return the pint unit for a written unit, or None if it is not one."""
+    unit = normalise_unit(text)
+    if not unit or not re.search(r"[A-Za-z%]", unit):
+        return None
+    if unit == "%":
+        unit = "percent"
+    try:
+        parsed = UREG.parse_units(unit)
+    except (pint.errors.PintError, ValueError, TypeError, AttributeError, SyntaxError):
+        return None
+    return parsed
+
+
+@lru_cache(maxsize=65536)
+def parse_quantity(text: str, decimal_comma: bool = False) -> pint.Quantity | None:
+    """Parse one quantity ("1.5 GPa", "6 um", "3 x 10^12 Hz", "kg"), or return None.
+
+    The result is shared by the cache: treat it as read-only.
+    """
+    if not text or not text.strip():
+        return None
+    mach = _MACH.match(text)
+    if mach:
+        return Quantity(parse_number(mach["num"], decimal_comma), "mach")
+    pattern = QUANTITY_EU if decimal_comma else QUANTITY_TRADE
+    match = pattern.match(text.strip())
+    if match is None:
+        unit = parse_unit(text)
+        return Quantity(1, unit) if unit is not None else None
+    unit_text = text.strip()[match.end() :].strip()
+    magnitude = read_magnitude(match, decimal_comma)
+    if not unit_text:
+        return Quantity(magnitude, "dimensionless")
+    unit = parse_unit(unit_text)
+    return Quantity(magnitude, unit) if unit is not None else None
+
+
+def read_magnitude(match: re.Match[str], decimal_comma: bool) -> float:
+    """Return the value of a QUANTITY_EU/QUANTITY_TRADE match, with its power of ten."""
+    value = parse_number(match["num"], decimal_comma)
+    exponent = match["exp"] or match["eexp"]
+    if exponent is None:
+        return value
+    return value * 10.0 ** int(exponent.replace("−", "-"))
+
+
+def is_angle(quantity: pint.Quantity) -> bool:
+    """True when a dimensionless quantity is an angle (degrees, radians), not a ratio."""
+    names = {name for name, _ in quantity.unit_items()}
+    return bool(names & ANGLE_UNITS)
+
+
+def are_comparable(a: pint.Quantity, b: pint.Quantity) -> bool:
+    """True when two quantities can be converted into each other meaningfully."""
+    if a.dimensionality != b.dimensionality:
+        return False
+    if a.dimensionless:
+        return is_angle(a) == is_angle(b)
+    return True
+
+
+def format_quantity(quantity: pint.Quantity) -> str:
+    """Return a short human form: "6 µm", "1500 N/mm²", "3e+12 Hz"."""
+    magnitude = float(quantity.magnitude)
+    shown = f"{magnitude:g}" if math.isfinite(magnitude) else str(magnitude)
+    if quantity.dimensionless and not quantity.unit_items():
+        return shown
+    return f"{shown} {quantity.units:~P}"
