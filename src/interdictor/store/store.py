@@ -80,10 +80,14 @@ class Store:
 
         ``on_progress(done, total)`` is called after each batch of entities.
         """
-        with self.engine.connect() as connection:
-            connection.execution_options(**{WRITE_OPTION: True})
-            with connection.begin():
-                return save_version(connection, result, on_progress)
+        try:
+            with self.engine.connect() as connection:
+                connection.execution_options(**{WRITE_OPTION: True})
+                with connection.begin():
+                    return save_version(connection, result, on_progress)
+        except SQLAlchemyError as error:
+            message = f"loading {result.source} into {result.dataset!r} failed, nothing changed"
+            raise StoreError(f"{message}: {error}") from error
 
     def save_screening_run(
         self,
