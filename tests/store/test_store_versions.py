@@ -143,3 +143,12 @@ def test_unknown_names_raise_not_found(store: Store, make_list: MakeList) -> Non
         store.entities(version_id=999)
     with pytest.raises(NotFound):
         store.rejections(999)
+
+
+def test_entity_with_a_nul_character_is_set_aside(store: Store, make_list: MakeList) -> None:
+    parsed = make_list("un", 3)
+    parsed.entities[1].aliases.append("BROKEN\x00ALIAS")
+    outcome = store.save_list_version(parsed)
+    assert outcome.loaded == 2 and outcome.rejected == 1
+    assert "NUL character" in outcome.rejections[0].reason
+    assert [e.id for e in store.entities("un")] == ["un-0", "un-2"]

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
+import orjson
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 
@@ -23,6 +24,8 @@ from interdictor.store.tables import datasets, list_versions, listed_entities, l
 
 # Rows per INSERT call: large enough for executemany to be fast, small enough for progress.
 BATCH_SIZE = 1000
+# A NUL character as orjson writes it inside a JSON string.
+NUL_JSON = b"\\u0000"
 # Longest excerpt of a rejected record kept in the store.
 EXCERPT_LIMIT = 500
 
@@ -55,6 +58,22 @@ def split_duplicates(
     return list(kept.values()), duplicates
 
 
+def split_unstorable(
+    entities: Sequence[ListedEntity], source: str
+) -> tuple[list[ListedEntity], list[Rejected]]:
+    """Set aside entities holding a NUL character, which PostgreSQL text cannot keep."""
+    kept: list[ListedEntity] = []
+    unstorable: list[Rejected] = []
+    for entity in entities:
+        if NUL_JSON in orjson.dumps(entity.to_dict()):
+            position = entity.source_position or entity.id
+            reason = f"entity {entity.id!r} holds a NUL character"
+            unstorable.append(Rejected(source=source, position=position, reason=reason))
+        else:
+            kept.append(entity)
+    return kept, unstorable
+
+
 def build_entity_rows(entities: Sequence[ListedEntity]) -> list[dict[str, Any]]:
     """Return one ``listed_entities`` row per entity, without the version id."""
     return [
@@ -75,9 +94,9 @@ def build_rejection_rows(rejections: Sequence[Rejected], version_id: int) -> lis
         {
             "version_id": version_id,
             "source": r.source,
-            "position": r.position[:200],
-            "reason": r.reason,
-            "excerpt": r.excerpt[:EXCERPT_LIMIT],
+            "position": r.position[:200].replace("\x00", ""),
+            "reason": r.reason.replace("\x00", ""),
+            "excerpt": r.excerpt[:EXCERPT_LIMIT].replace("\x00", ""),
         }
         for r in rejections
     ]
@@ -199,8 +218,9 @@ def save_version(
 ) -> LoadOutcome:
     """Store ``result`` as the new current version of its dataset, inside the caller's
     transaction. Returns without writing when nothing was read or nothing changed."""
-    entities, duplicates = split_duplicates(result.entities, result.source)
-    rejections = (*result.rejected, *duplicates)
+    storable, unstorable = split_unstorable(result.entities, result.source)
+    entities, duplicates = split_duplicates(storable, result.source)
+    rejections = (*result.rejected, *unstorable, *duplicates)
     rows = build_entity_rows(entities)
     content_hash = hash_version(row["content_hash"] for row in rows)
     ensure_dataset(connection, result.dataset)
