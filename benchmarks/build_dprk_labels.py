@@ -162,7 +162,7 @@ def classify(name: str, ref: str, un_by_ref: dict[str, SourceRecord]) -> str:
     if HAN.search(name):
         return "han"
     compact = name.replace(".", "").strip()
-    if compact.isupper() and compact.isalpha() and 2 <= len(compact) <= 8:
+    if compact.isupper() and compact.isalpha() and 2 <= len(compact) <= 6:
         return "acronym"
     query = normalize_name(name)
     targets = latin_names(un_by_ref[ref])

@@ -141,11 +141,18 @@ def split_eu_names(row: dict[str, str]) -> list[str]:
     if bracket:
         extra.extend(bracket.group(1).split(","))
     for part in extra:
-        pieces = part.split(",") if row["schema"] == "Person" else [part]
-        for piece in pieces:
-            for name in split_scripts(piece):
+        for piece in split_name_list(part, row["schema"]):
+            for name in split_scripts(re.sub(r"^(?:[fa]\.k\.a\.:?|and)\s+", "", piece.strip())):
                 add_unique(names, name)
     return names
+
+
+def split_name_list(cell: str, schema: str) -> list[str]:
+    """Split a comma-separated list of person names, but keep "Chang, Myong Ho" whole."""
+    pieces = [p.strip() for p in cell.split(",") if p.strip()]
+    if schema == "Person" and len(pieces) > 1 and all(len(p.split()) > 1 for p in pieces):
+        return pieces
+    return [cell]
 
 
 def split_scripts(name: str) -> list[str]:
