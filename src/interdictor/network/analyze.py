@@ -1,0 +1,206 @@
+"""The analysis pipeline: records in, entities, deals, alerts and reports out.
+
+    analysis = analyze_records(records, Engines(screen=..., goods=..., listed_imos=...))
+    write_outputs(analysis, Path("out"))
+
+Outside engines come in through ``Engines`` (screening and goods), so tests run the
+pipeline on tiny inputs and ``interdictor analyze`` wires the real ones. Each distinct
+name is screened once and each distinct goods line classified once.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import orjson
+
+from interdictor.model.listed import ListedEntity, Rejected
+from interdictor.network.alerts import Alert, apply_feedback, rank_alerts, read_feedback
+from interdictor.network.detectors import DETECTORS, Context, GoodsCheck, Settings, check_nothing
+from interdictor.network.detectors.routing_anomaly import normalize_imo
+from interdictor.network.graph import build_graph
+from interdictor.network.lifecycle import Transaction, build_transactions
+from interdictor.network.records import Record
+from interdictor.network.report import write_ftm, write_graphml, write_report
+from interdictor.network.resolve import (
+    Entity,
+    ScreenFn,
+    extract_mentions,
+    index_mentions,
+    link_listed,
+    resolve_mentions,
+)
+
+Progress = Callable[[str], None]
+FEEDBACK_FILE = "feedback.jsonl"
+GRAPHML_NODE_LIMIT = 2_000_000  # beyond this, export only the flagged neighbourhoods
+
+
+@dataclass
+class Engines:
+    """The outside engines behind small seams; any of them may be absent."""
+
+    screen: ScreenFn | None = None
+    goods: GoodsCheck = check_nothing
+    listed_imos: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Analysis:
+    """What one run found, with the time each step took."""
+
+    records: Sequence[Record]
+    rejected: Sequence[Rejected]
+    entities: list[Entity]
+    transactions: list[Transaction]
+    alerts: list[Alert]
+    timings: dict[str, float] = field(default_factory=dict)
+    graph: nx.MultiGraph | None = None
+
+
+def _silent(step: str) -> None:
+    return None
+
+
+def analyze_records(
+    records: Sequence[Record],
+    engines: Engines | None = None,
+    settings: Settings | None = None,
+    *,
+    rejected: Sequence[Rejected] = (),
+    feedback: dict[str, str] | None = None,
+    progress: Progress = _silent,
+    typologies: Iterable[str] | None = None,
+) -> Analysis:
+    """Resolve, link into deals, run the detectors and rank their alerts."""
+    engines = engines or Engines()
+    timings: dict[str, float] = {}
+    clock = time.perf_counter()
+
+    def lap(step: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        timings[step] = round(now - clock, 3)
+        clock = now
+        progress(step)
+
+    entities = resolve_mentions(extract_mentions(records))
+    lap("resolve")
+    if engines.screen is not None:
+        link_listed(entities, engines.screen)
+    lap("screen")
+    transactions = build_transactions(records, index_mentions(entities))
+    lap("lifecycle")
+    ctx = Context(
+        records, entities, transactions, engines.goods, engines.listed_imos, settings or Settings()
+    )
+    alerts: list[Alert] = []
+    for name in typologies or DETECTORS:
+        alerts.extend(DETECTORS[name](ctx))
+        lap(name)
+    alerts = rank_alerts(apply_feedback(alerts, feedback or {}))
+    return Analysis(records, rejected, entities, transactions, alerts, timings)
+
+
+def make_screen_fn(
+    screener: Any, make_query: Callable[..., Any], threshold: float = 0.7
+) -> ScreenFn:
+    """A screening seam over ``interdictor.screening`` (its ``Screener`` and ``make_query``)."""
+
+    def screen(name: str, schema: str, country: str | None) -> list[tuple[str, str, float, str]]:
+        query = make_query(name=name, schema=schema, country=country)
+        return [
+            (m.entity.id, m.entity.name, m.score, _explain(m.explanation))
+            for m in screener.screen(query, threshold=threshold)
+        ]
+
+    return screen
+
+
+def _explain(explanation: object) -> str:
+    return orjson.dumps(explanation).decode()[:500]
+
+
+def collect_listed_imos(listed: Iterable[ListedEntity]) -> dict[str, str]:
+    """IMO number -> listed name, from every listing with an IMO identifier."""
+    found = {}
+    for entity in listed:
+        for identifier in entity.identifiers:
+            imo = normalize_imo(identifier.value) if identifier.kind == "imo" else ""
+            if imo:
+                found[imo] = f"{entity.name} ({entity.id})"
+    return found
+
+
+def write_jsonl(path: Path, rows: Iterable[dict[str, object]]) -> int:
+    """Write JSON lines atomically; returns the row count."""
+    temporary = path.with_suffix(path.suffix + ".part")
+    count = 0
+    with temporary.open("wb") as handle:
+        for row in rows:
+            handle.write(orjson.dumps(row, default=str) + b"\n")
+            count += 1
+    temporary.replace(path)
+    return count
+
+
+def write_outputs(
+    analysis: Analysis, output: Path, progress: Progress = _silent
+) -> dict[str, Path]:
+    """alerts.jsonl, entities.jsonl, transactions.jsonl, rejected.jsonl, report.html,
+    graph.graphml and ftm.jsonl in ``output``."""
+    output.mkdir(parents=True, exist_ok=True)
+    paths = {
+        name: output / name
+        for name in (
+            "alerts.jsonl",
+            "entities.jsonl",
+            "transactions.jsonl",
+            "rejected.jsonl",
+            "report.html",
+            "graph.graphml",
+            "ftm.jsonl",
+        )
+    }
+    write_jsonl(paths["alerts.jsonl"], (a.to_dict() for a in analysis.alerts))
+    write_jsonl(paths["entities.jsonl"], (e.to_dict() for e in analysis.entities))
+    write_jsonl(paths["transactions.jsonl"], (vars_of(t) for t in analysis.transactions))
+    write_jsonl(paths["rejected.jsonl"], (vars_of(r) for r in analysis.rejected))
+    progress("json")
+    graph = analysis.graph or build_graph(
+        analysis.records, analysis.entities, analysis.transactions
+    )
+    analysis.graph = graph
+    progress("graph")
+    summary = {
+        "records": len(analysis.records),
+        "rejected": len(analysis.rejected),
+        "entities": len(analysis.entities),
+        "transactions": len(analysis.transactions),
+        "alerts": len(analysis.alerts),
+    }
+    write_report(paths["report.html"], graph, analysis.alerts, analysis.entities, summary)
+    progress("report")
+    write_graphml(graph, paths["graph.graphml"])
+    progress("graphml")
+    write_ftm(analysis.records, analysis.entities, paths["ftm.jsonl"])
+    progress("ftm")
+    return paths
+
+
+def vars_of(item: object) -> dict[str, object]:
+    return {name: getattr(item, name) for name in item.__slots__}  # type: ignore[attr-defined]
+
+
+def load_feedback(output: Path, home: Path | None = None) -> dict[str, str]:
+    """Verdicts from ``feedback.jsonl`` in the home directory, then the output directory."""
+    verdicts: dict[str, str] = {}
+    for folder in (home, output):
+        if folder is not None:
+            verdicts.update(read_feedback(folder / FEEDBACK_FILE))
+    return verdicts

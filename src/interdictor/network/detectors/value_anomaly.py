@@ -1,0 +1,98 @@
+"""value_anomaly: a unit value far from the norm for its HS code within the data set.
+
+The norm is the median unit value of the code (6 digits, same unit and currency), read
+once per deal so that one deal's contract, invoice and B/L do not outvote the others.
+"""
+
+from __future__ import annotations
+
+import math
+import statistics
+from collections import defaultdict
+
+from interdictor.network.alerts import Alert
+from interdictor.network.detectors.base import Context
+
+PRICED_TYPES = ("invoice", "contract", "customs_declaration", "bill_of_lading", "insurance")
+
+Key = tuple[str, str, str]  # HS6, unit, currency
+
+
+def collect_unit_values(ctx: Context) -> dict[Key, list[tuple[float, str]]]:
+    """Per HS code: (log unit value, record id), one per deal and goods line."""
+    values: dict[Key, list[tuple[float, str]]] = defaultdict(list)
+    seen: set[tuple[str, Key, float]] = set()
+    for record_type in PRICED_TYPES:
+        for record in ctx.by_type.get(record_type, []):
+            deal = ctx.transaction_of.get(record.id, record.id)
+            for line in record.goods():
+                if not (line.hs_code and line.quantity and line.value) or line.quantity <= 0:
+                    continue
+                if line.value <= 0:
+                    continue
+                key = (line.hs_code[:6], (line.unit or "").lower(), line.currency or "")
+                log_value = math.log(line.value / line.quantity)
+                marker = (deal, key, round(log_value, 3))
+                if marker in seen:
+                    continue
+                seen.add(marker)
+                values[key].append((log_value, record.id))
+    return values
+
+
+def detect(ctx: Context) -> list[Alert]:
+    limit = ctx.settings.value_log_deviation
+    alerts = []
+    for (hs, unit, currency), values in sorted(collect_unit_values(ctx).items()):
+        if len(values) < ctx.settings.value_min_samples:
+            continue
+        median = statistics.median(v for v, _ in values)
+        for log_value, record_id in values:
+            deviation = log_value - median
+            if abs(deviation) < limit:
+                continue
+            factor = math.exp(abs(deviation))
+            side = "above" if deviation > 0 else "below"
+            reason = (
+                f"unit value {math.exp(log_value):,.2f} {currency}/{unit or 'unit'} for HS "
+                f"{hs} on {record_id} is {factor:.1f}x {side} the median "
+                f"{math.exp(median):,.2f} of {len(values)} deals"
+            )
+            score = min(0.95, 0.5 + 0.1 * (abs(deviation) - limit) + 0.3)
+            record = ctx.by_id[record_id]
+            parties = [ctx.entity(record, role) or "" for role, _ in record.parties()]
+            deal = ctx.transaction_of.get(record_id)
+            evidence = {record_id}
+            if deal:
+                evidence.update(
+                    r.id
+                    for r in ctx.transaction_records[deal]
+                    if any(g.hs_code and g.hs_code[:6] == hs for g in r.goods())
+                )
+            alerts.append(
+                ctx.alert(
+                    "value_anomaly",
+                    score,
+                    reason,
+                    parties,
+                    evidence,
+                    hs_code=hs,
+                    factor=round(factor, 2),
+                )
+            )
+    return merge_by_transaction(alerts)
+
+
+def merge_by_transaction(alerts: list[Alert]) -> list[Alert]:
+    """One alert per deal (or per record outside deals): the strongest, evidence pooled."""
+    best: dict[str, Alert] = {}
+    for alert in alerts:
+        key = alert.transaction_ids[0] if alert.transaction_ids else alert.record_ids[0]
+        kept = best.get(key)
+        if kept is None or alert.score > kept.score:
+            if kept is not None:
+                alert.record_ids = sorted(set(alert.record_ids) | set(kept.record_ids))
+            best[key] = alert
+        else:
+            kept.record_ids = sorted(set(alert.record_ids) | set(kept.record_ids))
+    return list(best.values())
