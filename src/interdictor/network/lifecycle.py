@@ -52,17 +52,13 @@ class Transaction:
 
 def amount_of(record: Record) -> float | None:
     """The headline amount: total value, L/C or paid amount, or insured value."""
-    for name in ("total_value", "amount", "insured_value"):
-        value = getattr(record, name, None)
-        if isinstance(value, int | float):
-            return float(value)
-    return None
+    value = record.amount()[0]
+    return float(value) if value is not None else None
 
 
 def vessel_of(record: Record) -> Vessel | None:
-    """The vessel named on a record (the ``vessel`` field), if any."""
-    value = getattr(record, "vessel", None)
-    return value if isinstance(value, Vessel) else None
+    """The vessel named on a record, if any."""
+    return record.vessel()
 
 
 def currency_of(record: Record) -> str | None:

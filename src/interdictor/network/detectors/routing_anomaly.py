@@ -57,7 +57,7 @@ def index_changes(ctx: Context) -> dict[str, list[Record]]:
     changes: dict[str, list[Record]] = defaultdict(list)
     for event in ctx.by_type.get("vessel_event", []):
         if event.event in ("rename", "reflag"):  # type: ignore[attr-defined]
-            imo = normalize_imo(event.vessel.imo if event.vessel else None)  # type: ignore[attr-defined]
+            imo = normalize_imo(vessel_of(event).imo if vessel_of(event) else None)  # type: ignore[attr-defined]
             if imo:
                 changes[imo].append(event)
     return changes
