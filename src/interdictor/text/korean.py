@@ -1,0 +1,320 @@
+"""Korean names: romanisation, name splitting and cross-system phonetic keys.
+
+Key rule (used by the screening index): every Hangul syllable has one key, the same whatever
+system spelt it. Plain, tense and aspirated consonants merge (g/k/kk/k' -> k, d/t -> t,
+b/p -> p, j/ch/jj -> j, s/ss -> s), r and l merge, ㅐ/ㅔ merge (ae/e -> e) and the silent
+initial ㅇ is dropped. The back vowels ㅓ, ㅗ, ㅜ, ㅡ all give "o" and ㅕ, ㅛ, ㅠ all give "yo":
+MR without breves already writes ㅓ/ㅗ as "o" and ㅜ/ㅡ as "u", and southern list spellings
+write ㅓ as "u" (Sung 성, Chun 천, Kyung 경, Hyuk 혁), so no finer split survives real lists.
+At the start of a key, initial ㄹ/ㄴ follow the southern "initial sound" rule (리 and 이 both
+give "i", 로 and 노 both give "no"), so northern and southern spellings agree.
+
+A person's name gives ``[family_key, given_key]``: the family name is recognised from the
+surname table (or is the first syllable of an unspaced Hangul name) and every syllable of the
+given name, however it was spaced or hyphenated, is joined with "." into one key.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from interdictor.text.folding import fold
+from interdictor.text.hangul import (
+    FINAL_SOUND,
+    decompose,
+    is_hangul_syllable,
+    romanize_word,
+)
+from interdictor.text.korean_tables import COMPOUND_SURNAMES, HANGUL_SURNAMES, LIST_SPELLINGS
+
+_INI_KEY = ("k", "k", "n", "t", "t", "r", "m", "p", "p", "s", "s", "", "j", "j", "j")
+_INI_KEY += ("k", "t", "p", "h")
+_VOW_KEY = ("a", "e", "ya", "ye", "o", "e", "yo", "ye", "o", "wa", "we", "we", "yo")
+_VOW_KEY += ("o", "wo", "we", "wi", "yo", "o", "ui", "i")
+
+# Latin spellings of each key part across RR, MR, MR without diacritics and list spellings.
+_ONSETS: dict[str, str] = {
+    "": "", "g": "k", "k": "k", "kk": "k", "gg": "k", "kh": "k",
+    "d": "t", "t": "t", "tt": "t", "dd": "t", "th": "t",
+    "b": "p", "p": "p", "pp": "p", "bb": "p", "ph": "p",
+    "j": "j", "ch": "j", "jj": "j", "tch": "j", "tj": "j", "dj": "j", "c": "j", "chh": "j",
+    "s": "s", "ss": "s", "sh": "s", "h": "h", "m": "m", "n": "n", "r": "r", "l": "r", "rh": "r",
+}  # fmt: skip
+_VOWELS: dict[str, str] = {
+    "a": "a", "ae": "e", "e": "e", "ai": "e", "ay": "e",
+    "ya": "ya", "yae": "ye", "ye": "ye", "yai": "ye",
+    "eo": "o", "o": "o", "uh": "o", "yeo": "yo", "yo": "yo", "yuh": "yo",
+    "wa": "wa", "oa": "wa", "wae": "we", "we": "we", "oe": "we", "oi": "we", "oy": "we",
+    "wei": "we", "u": "o", "oo": "o", "ou": "o", "eu": "o",
+    "wo": "wo", "weo": "wo", "uo": "wo", "wi": "wi", "wee": "wi",
+    "yu": "yo", "yoo": "yo", "you": "yo", "ui": "ui", "eui": "ui",
+    "i": "i", "ee": "i", "yi": "i",
+}  # fmt: skip
+_CODAS: dict[str, str] = {
+    "": "", "k": "k", "ck": "k", "n": "n", "t": "t", "l": "l", "m": "m", "p": "p", "ng": "ng",
+}  # fmt: skip
+# Whole-syllable list spellings that the part tables cannot produce ("Young" for 영).
+_SYLLABLE_ALIASES: dict[str, str] = {"young": "yong", "park": "pak"}
+# Onset spellings foreign to Korean romanisation: read "Paekho" as paek.ho, not pae.kho.
+_RARE_ONSETS = frozenset({"kh", "th", "ph", "c", "chh", "tj", "rh"})
+
+_MAX_ONSET = max(map(len, _ONSETS))
+_MAX_VOWEL = max(map(len, _VOWELS))
+_INF = 10**9
+
+
+def is_hangul(text: str) -> bool:
+    """Return True when the text contains at least one Hangul syllable."""
+    return any(is_hangul_syllable(c) for c in text)
+
+
+def romanize_rr(hangul: str, *, name: bool = False) -> str:
+    """Romanise Hangul in Revised Romanization, lower case (영변 -> yeongbyeon).
+
+    Sound changes across syllables (liaison, aspiration, nasalisation, ㄹ rules) are written,
+    as the system does for words; with ``name=True`` the text is a person's name: it is split
+    into family and given name and no sound change is written (김정은 -> gim jeongeun).
+    """
+    if name:
+        return " ".join(_romanize_words(" ".join(split_hangul_name(hangul)), "rr", True))
+    return " ".join(_romanize_words(hangul, "rr", False))
+
+
+def romanize_mr(hangul: str, *, name: bool = False) -> str:
+    """Romanise Hangul in McCune-Reischauer with breves and apostrophes (김정은 -> kim chŏng-ŭn
+    with ``name=True``, 평양 -> p'yŏngyang)."""
+    if name:
+        return " ".join(_romanize_words(" ".join(split_hangul_name(hangul)), "mr", True))
+    return " ".join(_romanize_words(hangul, "mr", False))
+
+
+def romanize_mr_ascii(hangul: str, *, name: bool = False) -> str:
+    """McCune-Reischauer as lists print it: no breves, no apostrophes, hyphens as spaces
+    (김정은 -> kim chong un with ``name=True``)."""
+    mr = romanize_mr(hangul, name=name)
+    return fold(mr).replace("'", "").replace("-", " ")
+
+
+def build_surname_keys() -> tuple[frozenset[str], dict[str, str]]:
+    """Return the set of surname keys and the key of each known list spelling."""
+    keys = frozenset(hangul_key(s) for s in HANGUL_SURNAMES)
+    spellings = {latin: hangul_key(hangul) for latin, hangul in LIST_SPELLINGS.items()}
+    return keys, spellings
+
+
+def _romanize_words(text: str, system: str, name: bool) -> list[str]:
+    """Romanise each whitespace-separated word; non-Hangul characters pass through folded."""
+    words: list[str] = []
+    for word in text.split():
+        out: list[str] = []
+        run: list[str] = []
+        for char in word:
+            if is_hangul_syllable(char):
+                run.append(char)
+                continue
+            if run:
+                out.append(romanize_word("".join(run), system, name))
+                run = []
+            out.append(fold(char))
+        if run:
+            out.append(romanize_word("".join(run), system, name))
+        words.append("".join(out))
+    return words
+
+
+def split_hangul_name(name: str) -> tuple[str, str]:
+    """Split a Hangul person name into (family, given); a spaced name splits at the space.
+
+    Two-syllable surnames (남궁, 제갈, 선우, 황보 ...) are recognised when the name has three or
+    more syllables: 남궁민수 -> ("남궁", "민수"), but 남민 -> ("남", "민").
+    """
+    name = name.strip()
+    if " " in name:
+        family, _, given = name.partition(" ")
+        return family, given.replace(" ", "")
+    if len(name) >= 3 and name[:2] in COMPOUND_SURNAMES:
+        return name[:2], name[2:]
+    return name[:1], name[1:]
+
+
+def hangul_syllable_key(char: str) -> str:
+    """Return the phonetic key of one Hangul syllable (정 -> jong, 은 -> un)."""
+    ini, vow, fin = decompose(char)
+    return _INI_KEY[ini] + _VOW_KEY[vow] + FINAL_SOUND[fin]
+
+
+def apply_initial_rule(key: str) -> str:
+    """Apply the southern initial-sound rule to the first syllable of a key (ri -> i, ro -> no)."""
+    if key[:1] in ("r", "n") and key[1:2] in ("i", "y"):
+        return key[1:]
+    if key[:1] == "r":
+        return "n" + key[1:]
+    return key
+
+
+def hangul_key(hangul: str) -> str:
+    """Return the dotted key of a run of Hangul syllables (정은 -> jong.un)."""
+    keys = [hangul_syllable_key(c) for c in hangul if is_hangul_syllable(c)]
+    if not keys:
+        return ""
+    keys[0] = apply_initial_rule(keys[0])
+    return ".".join(keys)
+
+
+@lru_cache(maxsize=65536)
+def segment_latin(word: str) -> tuple[str, ...] | None:
+    """Segment one romanised word (letters only) into syllable keys, or None."""
+    n = len(word)
+    best: list[tuple[int, tuple[str, ...]]] = [(_INF, ())] * (n + 1)
+    best[0] = (0, ())
+    for start in range(n):
+        cost, keys = best[start]
+        if cost >= _INF:
+            continue
+        prev_coda = _last_coda(keys)
+        for end, key, extra in _syllables_at(word, start):
+            total = cost + 10 + extra + _boundary_cost(start, key, prev_coda)
+            if total < best[end][0]:
+                best[end] = (total, (*keys, key))
+    return best[n][1] if best[n][0] < _INF else None
+
+
+def _last_coda(keys: tuple[str, ...]) -> str | None:
+    """Return the coda key of the last syllable ('' when open), None at the word start."""
+    if not keys:
+        return None
+    last = keys[-1]
+    for coda in ("ng", "k", "n", "t", "l", "m", "p"):
+        if last.endswith(coda) and last[: -len(coda)][-1:] in "aeiouy":
+            return coda
+    return ""
+
+
+def _boundary_cost(start: int, key: str, prev_coda: str | None) -> int:
+    """Prefer readings that keep "ng" together (jong.un over jon.gun) and onsets elsewhere."""
+    if prev_coda is None:
+        return 0
+    if key[:1] in "aeiouyw":
+        return 0 if prev_coda == "ng" else 1
+    if key[:1] == "k" and prev_coda == "n":
+        return 2
+    return 0
+
+
+def _syllables_at(word: str, start: int) -> list[tuple[int, str, int]]:
+    """Return every (end, key, extra cost) syllable that can be read at ``start``."""
+    found: list[tuple[int, str, int]] = []
+    for alias, key in _SYLLABLE_ALIASES.items():
+        if word.startswith(alias, start):
+            found.append((start + len(alias), key, 0))
+    for olen in range(min(_MAX_ONSET, len(word) - start), -1, -1):
+        onset = _ONSETS.get(word[start : start + olen])
+        if onset is None:
+            continue
+        vpos = start + olen
+        extra = 1 if word[start : start + olen] in _RARE_ONSETS else 0
+        for vlen in range(min(_MAX_VOWEL, len(word) - vpos), 0, -1):
+            vowel = _VOWELS.get(word[vpos : vpos + vlen])
+            if vowel is not None:
+                _add_codas(word, vpos + vlen, onset + vowel, found, extra)
+    return found
+
+
+def _add_codas(
+    word: str, pos: int, head: str, found: list[tuple[int, str, int]], extra: int
+) -> None:
+    """Append the syllables formed by ``head`` plus each coda (and a silent h) at ``pos``."""
+    if word.startswith("h", pos):
+        _add_codas_after(word, pos + 1, head, found, extra + 1)
+    _add_codas_after(word, pos, head, found, extra)
+
+
+def _add_codas_after(
+    word: str, pos: int, head: str, found: list[tuple[int, str, int]], extra: int
+) -> None:
+    """Append ``head`` + coda for each coda spelling that matches at ``pos``."""
+    for spelling, coda in _CODAS.items():
+        if word.startswith(spelling, pos):
+            found.append((pos + len(spelling), head + coda, extra))
+
+
+@lru_cache(maxsize=65536)
+def korean_syllable_key(latin_word: str) -> str | None:
+    """Return the dotted syllable key of a romanised Korean word, or None.
+
+    Any common system is read: RR, MR, MR without diacritics, and list spellings
+    ("Jongun", "Jong-un", "Chong-un", "Jeong-eun" all give "jong.un"). Hyphens are syllable
+    boundaries; apostrophes are dropped (Ch'ang -> jang).
+    """
+    parts = fold(latin_word).replace("'", "").replace("-", " ").split()
+    keys: list[str] = []
+    for part in parts:
+        if not part.isascii() or not part.isalpha():
+            return None
+        seg = segment_latin(part)
+        if seg is None:
+            return None
+        keys.extend(seg)
+    if not keys:
+        return None
+    keys[0] = apply_initial_rule(keys[0])
+    return ".".join(keys)
+
+
+@lru_cache(maxsize=65536)
+def korean_surname_key(latin: str) -> str | None:
+    """Return the key of a romanised Korean surname (Ri/Rhee/Lee/Yi -> "i", Park/Pak/Bak ->
+    "pak", Choe/Choi -> "jwe", Ryu/Yu/Yoo -> "yo"), or None when the word is not a known
+    Korean surname."""
+    word = fold(latin).replace("'", "").replace("-", "").replace(" ", "")
+    known = SURNAME_SPELLINGS.get(word)
+    if known is not None:
+        return known
+    key = korean_syllable_key(word) if word.isascii() and word.isalpha() else None
+    return key if key in SURNAMES else None
+
+
+def hangul_surname_key(hangul: str) -> str:
+    """Return the key of a Hangul family name, consistent with ``korean_surname_key``."""
+    return hangul_key(hangul)
+
+
+@lru_cache(maxsize=32768)
+def korean_name_keys(text: str) -> list[str]:
+    """Return ``[family_key, given_key]`` for a Korean person name in Hangul or romanised.
+
+    Hangul: an unspaced name is split by ``split_hangul_name``. Latin: the first word that is a
+    known surname (the first word, else the last word, for "Jong Un Kim") is the family name
+    and every other word joins the given name. A name with no known surname gives one key per
+    word; a word that cannot be read as Korean gives an empty list.
+    """
+    text = text.strip()
+    if is_hangul(text):
+        return _hangul_name_keys(text)
+    words = fold(text).replace(",", " ").split()
+    if not words:
+        return []
+    if len(words) >= 2:
+        for index in (0, len(words) - 1):
+            family = korean_surname_key(words[index])
+            if family is not None:
+                rest = words[:index] + words[index + 1 :]
+                given = korean_syllable_key(" ".join(rest))
+                return [family, given] if given is not None else []
+    keys = [korean_syllable_key(word) for word in words]
+    return [k for k in keys if k is not None] if all(keys) else []
+
+
+def _hangul_name_keys(text: str) -> list[str]:
+    """Return the name keys of a Hangul person name."""
+    hangul = "".join(c for c in text if is_hangul_syllable(c) or c == " ").strip()
+    if not hangul:
+        return []
+    family, given = split_hangul_name(hangul)
+    keys = [hangul_surname_key(family)]
+    if given:
+        keys.append(hangul_key(given))
+    return keys
+
+
+SURNAMES, SURNAME_SPELLINGS = build_surname_keys()
