@@ -29,6 +29,7 @@ import csv
 import random
 import re
 from collections import defaultdict
+from collections.abc import Collection
 from pathlib import Path
 
 from build_dprk_labels import read_reviewed
@@ -186,31 +187,26 @@ def entity_id(family: str, record: SourceRecord) -> str:
 
 
 def link_entries(entries: dict[str, list[SourceRecord]]) -> dict[str, set[str]]:
-    """Group entity ids that name the same party: reviewed DPRK mappings and equal names."""
+    """Group the entity ids of one party across lists, from the reviewed DPRK mappings."""
     groups: dict[str, set[str]] = defaultdict(set)
-    by_name: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for family, records in entries.items():
-        for record in records:
-            ident = entity_id(family, record)
-            groups[ident].add(ident)
-            kind = "Person" if record.schema == "Person" else record.schema
-            for name in record.names:
-                by_name[(kind, normalize_name(name))].add(ident)
-    for ids in by_name.values():
-        merge_group(groups, ids)
     eu_keys = {r.key: entity_id("eu", r) for r in entries["eu"]}
     for (source, key), (un_ref, _) in read_reviewed().items():
-        if un_ref:
-            other = eu_keys.get(key) if source == "eu" else f"us_ofac_sdn-{key}"
-            merge_group(groups, {f"un_sc-{un_ref}", other or ""} - {""})
+        other = eu_keys.get(key) if source == "eu" else f"us_ofac_sdn-{key}"
+        if un_ref and other:
+            merged = groups[f"un_sc-{un_ref}"] | {f"un_sc-{un_ref}", other}
+            for ident in merged:
+                groups[ident] = merged
     return groups
 
 
-def merge_group(groups: dict[str, set[str]], ids: set[str]) -> None:
-    """Merge the groups of all `ids` into one shared set."""
-    merged = set().union(*(groups.get(i, {i}) for i in ids)) if ids else set()
-    for ident in merged:
-        groups[ident] = merged
+def index_names(entries: dict[str, list[SourceRecord]]) -> dict[str, set[str]]:
+    """Map each folded name to the ids of every entry that carries it (homonyms included)."""
+    by_name: dict[str, set[str]] = defaultdict(set)
+    for family, records in entries.items():
+        for record in records:
+            for name in record.names:
+                by_name[normalize_name(name)].add(entity_id(family, record))
+    return by_name
 
 
 def perturb(rng: random.Random, name: str, schema: str) -> tuple[str, str]:
@@ -258,7 +254,7 @@ def swap_word_order(rng: random.Random, name: str, schema: str) -> str | None:
         last, _, first = name.partition(",")
         return f"{first.strip()} {last.strip()}"
     words = name.split()
-    if len(words) < 2:
+    if len(words) < 2 or schema in ("Vessel", "Airplane"):
         return None
     if schema != "Person":
         # "Korea Kwangsong Trading Corporation" -> "Kwangsong Trading Corporation, Korea"
@@ -343,7 +339,7 @@ def is_korean(words: list[str]) -> bool:
 
 def change_legal_form(rng: random.Random, name: str, schema: str) -> str | None:
     """Swap a company's legal form or trade word for an equivalent, or drop it."""
-    if schema not in ("LegalEntity", "Organization", "Company"):
+    if schema not in ("LegalEntity", "Organization", "Company") or not re.search("[A-Za-z]", name):
         return None
     lower = name.lower()
     for group in LEGAL_FORMS:
@@ -398,15 +394,23 @@ def pick_listed(
 
 
 def make_match(
-    rng: random.Random, entries: dict[str, list[SourceRecord]], groups: dict[str, set[str]]
+    rng: random.Random,
+    entries: dict[str, list[SourceRecord]],
+    groups: dict[str, set[str]],
+    by_name: dict[str, set[str]],
 ) -> dict[str, str]:
-    """One true-match query: a perturbed list name with some of the entry's details."""
+    """One true-match query: a perturbed list name with some of the entry's details.
+
+    Expected: the entry, the same party on the other lists, and every entry that carries
+    the unperturbed name (a name-only query cannot tell homonyms apart).
+    """
     family, record, name = pick_listed(rng, entries)
     query, _kinds = perturb(rng, name, record.schema)
     born = record.birth_dates[0] if record.birth_dates and rng.random() < 0.3 else ""
     country = rng.choice(record.countries) if record.countries and rng.random() < 0.5 else ""
     doc = record.documents[0] if record.documents and rng.random() < 0.1 else ""
-    refs = sorted(groups[entity_id(family, record)])
+    ident = entity_id(family, record)
+    refs = sorted(groups.get(ident, {ident}) | by_name[normalize_name(name)])
     return make_row(query, record.schema, country, born, doc, ";".join(refs))
 
 
@@ -418,7 +422,7 @@ def make_row(
             "identifier": doc, "expected_refs": refs}  # fmt: skip
 
 
-def make_unlisted(rng: random.Random, listed: set[str]) -> dict[str, str]:
+def make_unlisted(rng: random.Random, listed: Collection[str]) -> dict[str, str]:
     """One query naming nobody on the lists (redrawn until its name is not listed)."""
     while True:
         is_person = rng.random() < 0.55
@@ -433,13 +437,13 @@ def generate(n: int, seed: int, match_share: float) -> list[dict[str, str]]:
     rng = random.Random(seed)
     entries = load_entries()
     groups = link_entries(entries)
-    listed = {normalize_name(n) for records in entries.values() for r in records for n in r.names}
+    by_name = index_names(entries)
     rows = []
     for index in range(n):
         if rng.random() < match_share:
-            row = make_match(rng, entries, groups)
+            row = make_match(rng, entries, groups, by_name)
         else:
-            row = make_unlisted(rng, listed)
+            row = make_unlisted(rng, by_name.keys())
         rows.append({"id": f"q{index:06d}", **row})
     return rows
 
