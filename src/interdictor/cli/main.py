@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import typer
 
+from interdictor.cli import analyze
+
 app = typer.Typer(
     name="interdictor",
     help="Counter-proliferation trade control: lists, screening, goods and networks.",
@@ -12,3 +14,5 @@ app = typer.Typer(
 )
 
 # Registration: each command module adds its commands to ``app`` (one line each).
+app.command("analyze")(analyze.analyze)
+app.command("alert-feedback")(analyze.alert_feedback)

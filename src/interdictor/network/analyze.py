@@ -204,3 +204,8 @@ def load_feedback(output: Path, home: Path | None = None) -> dict[str, str]:
         if folder is not None:
             verdicts.update(read_feedback(folder / FEEDBACK_FILE))
     return verdicts
+
+
+def make_goods_check() -> GoodsCheck:
+    """The goods seam for production runs (the goods classifier, once wired)."""
+    return check_nothing
