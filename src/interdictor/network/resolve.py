@@ -37,6 +37,7 @@ _SPACE = re.compile(r"\s+")
 _DIGITS = re.compile(r"\D+")
 _BANK_WORDS = frozenset({"bank", "banking", "banque"})
 _TO_ORDER = re.compile(r"^\s*to\s+(the\s+)?order(\s+of)?\b[\s:,]*", re.IGNORECASE)
+GENERIC_FORMS = frozenset({"co", "company", "corp", "corporation", "inc", "ltd", "limited"})
 LIST_ROLES = frozenset({"officers", "shareholders"})
 
 
@@ -112,13 +113,11 @@ class Entity:
 def normalize_party_name(name: str) -> str:
     """Lower-case ASCII, punctuation gone, legal forms ("Co., Ltd", "LLC") removed."""
     text = _SPACE.sub(" ", _PUNCT.sub(" ", ascii_text(name).lower())).strip()
-    stripped = text
-    for _ in range(3):  # "trading company limited": each pass removes one trailing form
-        shorter = _SPACE.sub(" ", remove_org_types(stripped)).strip()
-        if shorter == stripped or not shorter:
-            break
-        stripped = shorter
-    return stripped or text
+    tokens = _SPACE.sub(" ", remove_org_types(text)).split()
+    # rigour keeps generic words ("company", "co", "corp"): they end most trading names.
+    while len(tokens) > 1 and tokens[-1] in GENERIC_FORMS:
+        tokens.pop()
+    return " ".join(tokens) or text
 
 
 def normalize_phone(phone: str) -> str:

@@ -1,0 +1,131 @@
+"""The pipeline end to end: outputs, feedback on re-runs, bad rows set aside, the CLI."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import networkx as nx
+import orjson
+from followthemoney import model
+from typer.testing import CliRunner
+
+from interdictor.cli.main import app
+from interdictor.network.alerts import read_feedback, record_feedback
+from interdictor.network.analyze import Engines, analyze_records, load_feedback, write_outputs
+from interdictor.network.recordio import read_records
+
+BUYER = {"name": "Dalian Tonghe Trading Co., Ltd", "country": "CN"}
+SELLER = {"name": "Hamburg Precision GmbH", "country": "DE"}
+ROWS = [
+    {
+        "id": "c1",
+        "type": "contract",
+        "date": "2024-01-05",
+        "refs": {"contract": "K-1"},
+        "buyer": BUYER,
+        "seller": SELLER,
+        "end_user": {"name": "Sino Link Logistics Ltd"},
+        "total_value": 50000,
+        "currency": "USD",
+    },
+    {
+        "id": "l1",
+        "type": "letter_of_credit",
+        "date": "2024-01-10",
+        "refs": {"contract": "K-1", "lc": "LC1"},
+        "applicant": BUYER,
+        "beneficiary": SELLER,
+        "amount": 50000,
+        "currency": "USD",
+    },
+    {
+        "id": "b1",
+        "type": "bill_of_lading",
+        "date": "2024-02-01",
+        "refs": {"lc": "LC1"},
+        "shipper": SELLER,
+        "consignee": {"name": "TO ORDER"},
+        "port_of_loading": "DEHAM",
+        "port_of_discharge": "KPNAM",
+        "vessel": {"name": "SEA STAR", "imo": "9321483"},
+    },
+    {
+        "id": "p1",
+        "type": "payment",
+        "date": "2024-03-01",
+        "refs": {"lc": "LC1"},
+        "payer": {"name": "Golden Star Holdings FZE", "country": "AE"},
+        "payee": SELLER,
+        "amount": 50000,
+        "currency": "USD",
+    },
+    {
+        "id": "r1",
+        "type": "company_registration",
+        "date": "2023-01-01",
+        "company": {"name": "Golden Star Holdings FZE", "country": "AE"},
+        "officers": [{"name": "Kim Chol", "role": "director"}],
+        "shareholders": [{"name": "Dalian Tonghe Trading Co., Ltd"}],
+    },
+]
+
+
+def write_world(folder: Path, bad_line: bool = True) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    lines = [orjson.dumps(row) for row in ROWS]
+    if bad_line:
+        lines.insert(2, b'{"id": "x9", "type": "payment", "payee": {"name": "No Amount"}}')
+    (folder / "records.jsonl").write_bytes(b"\n".join(lines) + b"\n")
+    return folder
+
+
+def test_outputs_are_complete_and_readable(tmp_path: Path) -> None:
+    batch = read_records([write_world(tmp_path / "in")])
+    assert len(batch.records) == 5 and len(batch.rejected) == 1
+    assert "line 3" in batch.rejected[0].position
+    analysis = analyze_records(batch.records, Engines(), rejected=batch.rejected)
+    paths = write_outputs(analysis, tmp_path / "out")
+    typologies = {a.typology for a in analysis.alerts}
+    assert {"payment_mismatch", "end_user_obfuscation", "routing_anomaly"} <= typologies
+    alerts = [orjson.loads(line) for line in paths["alerts.jsonl"].read_bytes().splitlines()]
+    assert all(
+        {"typology", "score", "reason", "entity_ids", "record_ids"} <= set(a) for a in alerts
+    )
+    scores = [a["score"] for a in alerts]
+    assert scores == sorted(scores, reverse=True)
+    html = paths["report.html"].read_text()
+    assert "<svg" in html and "<script src" not in html and "Cluster 1" in html
+    graph = nx.read_graphml(paths["graph.graphml"])
+    assert "record:b1" in graph and "port:KPNAM" in graph
+    schemata = set()
+    for line in paths["ftm.jsonl"].read_bytes().splitlines():
+        proxy = model.get_proxy(orjson.loads(line))
+        schemata.add(proxy.schema.name)
+    assert {"Company", "Person", "Payment", "Directorship", "Ownership", "Document"} <= schemata
+    assert len(paths["rejected.jsonl"].read_bytes().splitlines()) == 1
+
+
+def test_feedback_is_respected_on_rerun(tmp_path: Path) -> None:
+    records = read_records([write_world(tmp_path / "in")]).records
+    first = analyze_records(records, Engines())
+    top = first.alerts[0]
+    record_feedback(tmp_path / "feedback.jsonl", top.id, "dismissed", "analyst1", "known")
+    assert read_feedback(tmp_path / "feedback.jsonl") == {top.id: "dismissed"}
+    second = analyze_records(records, Engines(), feedback=load_feedback(tmp_path))
+    again = next(a for a in second.alerts if a.id == top.id)
+    assert again.verdict == "dismissed" and second.alerts[-1].id == top.id
+
+
+def test_cli_writes_the_outputs(tmp_path: Path) -> None:
+    folder = write_world(tmp_path / "in")
+    result = CliRunner().invoke(app, ["analyze", str(folder), "--output", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    for name in ("alerts.jsonl", "entities.jsonl", "report.html", "graph.graphml", "ftm.jsonl"):
+        assert (tmp_path / "out" / name).stat().st_size > 0
+    alert_id = orjson.loads((tmp_path / "out" / "alerts.jsonl").read_bytes().splitlines()[0])["id"]
+    result = CliRunner().invoke(
+        app, ["alert-feedback", alert_id, "confirmed", "--output", str(tmp_path / "out")]
+    )
+    assert result.exit_code == 0, result.output
+    bad = CliRunner().invoke(app, ["alert-feedback", alert_id, "maybe", "--output", str(tmp_path)])
+    assert bad.exit_code != 0
