@@ -63,6 +63,8 @@ PROPERTY_COLUMNS = (
     "website",
     "notes",
 )
+# Prose columns: a ";" inside them is punctuation, not a value separator.
+TEXT_COLUMNS = ("reason", "notes")
 _BRACKETED = re.compile(r"\(([^()]*)\)")
 _NOTE_IN_VALUE = re.compile(r"\s*\((?:diplomatic|issued|expires|expired)[^)]*\)\s*", re.I)
 
@@ -134,6 +136,7 @@ def read_eu_row(row: dict[str, str], dataset: str, line: int) -> ListedEntity:
     name = latin_name or name
     addresses = split_values(row.get("address"))
     props = {col: split_values(row.get(col)) for col in PROPERTY_COLUMNS}
+    props.update({col: [v] for col in TEXT_COLUMNS if (v := clean(row.get(col)))})
     props["previousName"] = unique(props["previousName"] + former)
     record = clean(row.get("recordId"))
     return ListedEntity(

@@ -5,11 +5,12 @@ Mapping (ListedEntity field -> FtM property):
 - name -> ``name``; aliases and original_names -> ``alias``; weak_aliases -> ``weakAlias``.
   On the way back, non-Latin names go to original_names.
 - identifiers -> ``imoNumber``, ``passportNumber``, ``idNumber``, ``registrationNumber``,
-  ``swiftBic`` (see IDENTIFIER_PROPS); a kind the schema lacks goes to ``idNumber`` or,
-  failing that, ``registrationNumber``.
+  ``swiftBic``, ``taxNumber`` (see IDENTIFIER_PROPS); a kind the schema lacks goes to
+  ``idNumber`` or, failing that, ``registrationNumber``.
 - countries -> ``country``; birth_dates -> ``birthDate``; addresses -> ``address``;
   programs -> ``program``; listed_on -> ``createdAt``.
 - reference -> ``programId``, the listing's identifier within its programme (``KPe.001``).
+  OpenSanctions puts programme keys there ("US-NARCO"); those are read as programs.
   A ``Sanction`` entity (``to_ftm_sanction``) also carries it as ``authorityId``/``unscId``.
 - properties -> the FtM property of the same name when the schema has one (``notes``,
   ``position``, ``gender``, ``birthPlace``, ``mmsi``...); other keys are not exported.
@@ -17,6 +18,7 @@ Mapping (ListedEntity field -> FtM property):
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -32,6 +34,7 @@ IDENTIFIER_PROPS: dict[str, str] = {
     "national_id": "idNumber",
     "registration": "registrationNumber",
     "swift": "swiftBic",
+    "other": "taxNumber",  # OFAC's "other" identifiers are tax numbers (Tax ID No., NIT #, RUC #)
 }
 KIND_BY_PROP = {prop: kind for kind, prop in IDENTIFIER_PROPS.items()}
 # Properties that the named ListedEntity fields already carry.
@@ -49,6 +52,10 @@ MAPPED_PROPS = {
 }
 # Schemata we read as listings, mapped onto ours (Company and others are kept as they are).
 SCHEMA_FALLBACK = {"Thing": "LegalEntity", "Asset": "LegalEntity", "PublicBody": "Organization"}
+# An OpenSanctions programme key: "US-NARCO", "UN-SCRDPRK", "EU-PRK".
+PROGRAM_KEY = re.compile(r"^[A-Z]{2}(?:-[A-Z0-9]+)+$")
+# Read into ``countries``; ``country`` is the one we write.
+COUNTRY_PROPS = ("country", "nationality", "citizenship", "jurisdiction", "flag")
 UN_DATASETS = {"un_sc", "un_sc_sanctions"}
 
 
@@ -111,11 +118,13 @@ def _as_proxy(data: EntityProxy | Mapping[str, Any]) -> EntityProxy:
     return model.get_proxy(dict(data), cleaned=True)
 
 
-def _split_names(proxy: EntityProxy) -> tuple[str, list[str], list[str]]:
+def _split_names(proxy: EntityProxy, caption: str | None) -> tuple[str, list[str], list[str]]:
     names = proxy.get("name") + proxy.get("alias")
     latin = [n for n in names if is_latin(n)]
     original = [n for n in names if not is_latin(n)]
-    primary = (latin or original or [proxy.caption])[0]
+    # OpenSanctions sets the caption to the display name: prefer it when it is Latin.
+    preferred = [caption] if caption in latin else []
+    primary = (preferred or latin or original or [proxy.caption])[0]
     aliases = [n for n in latin if n != primary]
     return primary, list(dict.fromkeys(aliases)), [n for n in original if n != primary]
 
@@ -127,6 +136,24 @@ def read_identifiers(proxy: EntityProxy) -> list[Identifier]:
         if prop in proxy.schema.properties:
             found.extend(Identifier(kind=kind, value=v) for v in proxy.get(prop))
     return list(dict.fromkeys(found))
+
+
+def split_program_ids(values: list[str]) -> tuple[list[str], list[str]]:
+    """Return (OpenSanctions programme keys, listing references) among ``programId`` values.
+
+    OpenSanctions writes programme keys there ("US-NARCO", "EU-PRK"); we write the listing
+    reference ("KPe.001", "9345", "XIII.A/1").
+    """
+    keys = [v for v in values if PROGRAM_KEY.match(v)]
+    return keys, [v for v in values if not PROGRAM_KEY.match(v)]
+
+
+def read_countries(proxy: EntityProxy) -> list[str]:
+    """Return the country codes of ``country`` and of the schema's other country properties."""
+    values = [
+        v for prop in COUNTRY_PROPS if prop in proxy.schema.properties for v in proxy.get(prop)
+    ]
+    return list(dict.fromkeys(values))
 
 
 def _extra_properties(proxy: EntityProxy) -> dict[str, list[str]]:
@@ -148,12 +175,13 @@ def from_ftm(
     ``"ftm"``. The id is kept as it is.
     """
     proxy = _as_proxy(proxy_or_dict)
+    data = proxy_or_dict if isinstance(proxy_or_dict, Mapping) else {}
     if dataset is None:
-        datasets = proxy_or_dict.get("datasets") if isinstance(proxy_or_dict, Mapping) else None
-        dataset = datasets[0] if datasets else "ftm"
-    name, aliases, original = _split_names(proxy)
+        datasets = data.get("datasets")
+        dataset = str(datasets[0]) if datasets else "ftm"
+    name, aliases, original = _split_names(proxy, data.get("caption"))
     listed = proxy.get("createdAt")
-    reference = proxy.get("programId")
+    program_keys, references = split_program_ids(proxy.get("programId"))
     return ListedEntity(
         id=str(proxy.id),
         schema=_schema_name(proxy),
@@ -163,11 +191,11 @@ def from_ftm(
         weak_aliases=proxy.get("weakAlias"),
         original_names=original,
         identifiers=read_identifiers(proxy),
-        countries=proxy.get("country"),
+        countries=read_countries(proxy),
         birth_dates=proxy.get("birthDate", quiet=True),
         addresses=proxy.get("address"),
-        programs=proxy.get("program"),
-        reference=reference[0] if reference else None,
+        programs=list(dict.fromkeys(proxy.get("program") + program_keys)),
+        reference=references[0] if references else None,
         listed_on=listed[0][:10] if listed else None,
         properties=_extra_properties(proxy),
     )
