@@ -24,6 +24,7 @@ from interdictor.text.korean import (
     romanize_rr,
     split_hangul_name,
 )
+from interdictor.text.korean_orgs import korean_org_keys
 from interdictor.text.normalize import fold, latin_tokens, scripts_of
 from interdictor.text.orgs import (
     acronym_candidates,
@@ -48,6 +49,7 @@ __all__ = [
     "is_han",
     "is_hangul",
     "korean_name_keys",
+    "korean_org_keys",
     "korean_surname_key",
     "korean_syllable_key",
     "latin_tokens",

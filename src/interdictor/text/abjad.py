@@ -63,6 +63,8 @@ def transliterate_word(word: str, persian: bool) -> str:
     known = _LEXICON.get(word)
     if known is not None:
         return known[1] if persian else known[0]
+    if word.startswith("عبدال") and len(word) > 5:
+        return "abd " + transliterate_word(word[3:], persian)  # عبدالحليم -> abd al-halim
     if word.startswith("ال") and len(word) > 3:
         return "al-" + transliterate_word(word[2:], persian)
     return spell_units(read_units(word, persian), persian)

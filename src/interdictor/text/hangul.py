@@ -40,6 +40,9 @@ LIAISON = {
     19: (0, I_S), 20: (0, I_SS), 22: (0, I_J), 23: (0, I_CH), 24: (0, I_K), 25: (0, I_T),
     26: (0, I_P), 27: (0, I_NONE),
 }  # fmt: skip
+# ㄷ, ㅌ and ㄾ before 이 become ㅈ/ㅊ (palatalisation), which the system writes.
+PALATALISED = {7: (0, I_J), 25: (0, I_CH), 13: (8, I_CH)}
+V_I = 20
 ASPIRATED = {I_G: I_K, I_D: I_T, I_J: I_CH, I_B: I_P}
 FINALS_WITH_H = {6: "n", 15: "l", 27: ""}  # ㄶ ㅀ ㅎ
 NASAL_OF = {"k": "ng", "t": "n", "p": "m"}
@@ -73,6 +76,11 @@ def apply_boundary(out: Sound, finals: list[int], i: int) -> None:
     fin, nxt = finals[i], out[i + 1]
     ini = nxt[0]
     if fin == 0:
+        return
+    if ini == I_NONE and fin in PALATALISED and nxt[1] == V_I:
+        kept, carried = PALATALISED[fin]  # 해돋이 -> haedoji, 같이 -> gachi
+        out[i][2] = FINAL_SOUND[kept]
+        nxt[0] = carried
         return
     if ini == I_NONE and fin != 21:
         kept, carried = LIAISON[fin]

@@ -35,6 +35,7 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("sherkat",): "co", ("shirkat",): "co", ("sherkate",): "co",
     ("sahami", "khass"): "jsc", ("sahami", "khas"): "jsc", ("sahami", "aam"): "jsc",
     ("hoesa",): "co", ("muyok",): "trading", ("chonghoesa",): "co",
+    ("joson",): "korea", ("choson",): "korea", ("chosun",): "korea", ("korean",): "korea",
 }  # fmt: skip
 MAX_PHRASE = max(map(len, PHRASES))
 
@@ -58,6 +59,16 @@ CJK_WORDS: dict[str, str] = {
     "상사": "trading co", "총국": "general bureau", "조선": "korea", "국제": "international",
     "광업": "mining", "개발": "development", "은행": "bank", "해운": "shipping",
     "기술": "technology", "공업": "industry", "련합": "association", "연합": "association",
+    "인민군": "peoples army", "조선민주주의인민공화국": "dprk", "국가": "national",
+    "대외": "external", "건설": "construction", "전람사": "exhibition co",
+    "전람": "exhibition", "해사": "maritime", "감독국": "supervision bureau",
+    "감독": "supervision", "원자력": "nuclear", "연구소": "research institute",
+    "연구원": "research institute", "과학원": "academy of sciences", "과학": "science",
+    "수출입": "import export", "합영": "joint venture", "합작": "joint venture",
+    "기계": "machinery", "설비": "equipment", "전자": "electronics", "화학": "chemical",
+    "강철": "steel", "제철": "steel", "선박": "ship", "운수": "transport", "상업": "commercial",
+    "보험": "insurance", "신용": "credit", "위원회": "committee", "공업부": "industry department",
+    "무역은행": "trade bank", "광산": "mine", "탄광": "coal mine", "수산": "fisheries",
 }  # fmt: skip
 CJK_BY_LENGTH = sorted(CJK_WORDS, key=len, reverse=True)
 
@@ -71,4 +82,10 @@ GENERIC_WORDS = frozenset(
 # Words an acronym may leave out (KOMID for Korea Mining Development Trading Corporation).
 _ACRONYM_EXTRA = {"korea", "korean", "dprk", "company", "corporation", "corp", "limited", "inc"}
 ACRONYM_OPTIONAL = LEGAL_TOKENS | GENERIC_WORDS | _ACRONYM_EXTRA
+# English words of organisation names: never read as romanised Korean ("mining" is not 미닝).
+ORG_VOCABULARY = frozenset(
+    " ".join(CJK_WORDS.values()).split()
+    + "army people peoples ministry bureau department centre center research institute "
+    "nuclear committee office agency commission enterprise factory complex company".split()
+)
 STOPWORDS = frozenset({"the", "of", "and", "for", "in", "de", "du", "des", "la", "&", "at"})

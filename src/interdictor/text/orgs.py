@@ -47,7 +47,7 @@ def split_cjk_word(word: str) -> list[str]:
     while word and changed:
         changed = False
         for known in CJK_BY_LENGTH:
-            if len(known) < len(word) or (known == word and not head and not tail):
+            if len(known) <= len(word):
                 if word.endswith(known):
                     tail.insert(0, CJK_WORDS[known])
                     word, changed = word[: -len(known)], True
