@@ -152,3 +152,18 @@ def test_entity_with_a_nul_character_is_set_aside(store: Store, make_list: MakeL
     assert outcome.loaded == 2 and outcome.rejected == 1
     assert "NUL character" in outcome.rejections[0].reason
     assert [e.id for e in store.entities("un")] == ["un-0", "un-2"]
+
+
+def test_diff_versions_reports_added_removed_and_changed(store: Store, make_list: MakeList) -> None:
+    old = store.save_list_version(make_list("un", 4))
+    changed = make_list("un", 5, renamed={1: "RI RENAMED"})
+    del changed.entities[3]
+    new = store.save_list_version(changed)
+    assert old.version_id is not None and new.version_id is not None
+    diff = store.diff_versions(old.version_id, new.version_id)
+    assert [e.id for e in diff.added] == ["un-4"]
+    assert [e.id for e in diff.removed] == ["un-3"]
+    [change] = diff.changed
+    assert change.entity_id == "un-1"
+    assert change.fields["name"].to_dict() == {"old": "KIM PERSON 1", "new": "RI RENAMED"}
+    assert store.diff_versions(new.version_id, new.version_id).is_empty()

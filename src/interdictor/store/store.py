@@ -14,6 +14,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from interdictor.config import resolve_database_url
 from interdictor.errors import NotFound, StoreError
+from interdictor.lists.diff import ListDiff, diff_entities
 from interdictor.model.listed import ListedEntity, Rejected
 from interdictor.store.engine import WRITE_OPTION, create_store_engine
 from interdictor.store.migrate import upgrade_to_head
@@ -199,6 +200,10 @@ class Store:
                 Rejected(source=r.source, position=r.position, reason=r.reason, excerpt=r.excerpt)
                 for r in connection.execute(query)
             ]
+
+    def diff_versions(self, old_id: int, new_id: int) -> ListDiff:
+        """Return what was added, removed and changed from one stored version to another."""
+        return diff_entities(self.entities(version_id=old_id), self.entities(version_id=new_id))
 
     def fingerprint(self) -> str:
         """Return a hash of the current versions: it changes whenever any list changes."""
