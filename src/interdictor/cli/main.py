@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from interdictor.cli import analyze
+from interdictor.cli.lists import lists_app
 
 app = typer.Typer(
     name="interdictor",
@@ -16,3 +17,4 @@ app = typer.Typer(
 # Registration: each command module adds its commands to ``app`` (one line each).
 app.command("analyze")(analyze.analyze)
 app.command("alert-feedback")(analyze.alert_feedback)
+app.add_typer(lists_app, name="lists")
