@@ -6,6 +6,7 @@ import typer
 
 from interdictor.cli import analyze
 from interdictor.cli.lists import lists_app
+from interdictor.cli.screening import register as register_screening
 
 app = typer.Typer(
     name="interdictor",
@@ -18,3 +19,4 @@ app = typer.Typer(
 app.command("analyze")(analyze.analyze)
 app.command("alert-feedback")(analyze.alert_feedback)
 app.add_typer(lists_app, name="lists")
+register_screening(app)

@@ -1,0 +1,179 @@
+"""Features of a query-versus-listing comparison. Each is a pure function that
+returns a value and the detail a reviewer needs to see why.
+
+Names are compared several ways and the best reading wins:
+
+- ``tokens``: rarity-weighted alignment of word tokens, any order, tolerant of
+  typos and spelling variants (Namchonggang ~ Namchongang).
+- ``korean``: Korean syllable keys, equal across Hangul and romanisations
+  (김정은 ~ Kim Jong Un ~ Kim Chong-un; Ri ~ Lee ~ Yi).
+- ``joined``: the tokens with spaces removed (Jongun ~ Jong Un; unspaced pinyin).
+- ``acronym``: a one-word query that is an acronym of an organisation (KOMID).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Levenshtein
+
+from interdictor.screening.index import ScreeningIndex
+from interdictor.screening.names import ORG, NameForm
+
+GENERIC_WEIGHT = 0.4  # "trading", "corporation": about a tenth of a rare word
+MIN_TOKEN_SIMILARITY = 0.72  # below this two tokens are different words
+PHONETIC_FLOOR = 0.8  # same metaphone: Namchongang ~ Namchonggang
+ACRONYM_SCORE = {3: 0.72, 4: 0.85}  # by acronym length; 5+ letters score 0.9
+ACRONYM_LONG_SCORE = 0.9
+
+
+@dataclass(frozen=True, slots=True)
+class NameComparison:
+    score: float
+    rule: str
+    query: str
+    listed: str
+    detail: str
+    weak: bool
+
+
+def token_similarity(a: str, b: str, pa: str, pb: str) -> float:
+    """Similarity of two tokens in [0, 1]; 0 below the typo tolerance."""
+    if a == b:
+        return 1.0
+    if min(len(a), len(b)) <= 2:
+        return 0.0  # "al" vs "el", "o" vs "u": too short to call a variant
+    sim = Levenshtein.normalized_similarity(a, b)
+    if pa == pb and pa:
+        sim = max(sim, PHONETIC_FLOOR)
+    return sim if sim >= MIN_TOKEN_SIMILARITY else 0.0
+
+
+def _token_weights(form: NameForm, index: ScreeningIndex) -> list[float]:
+    return [
+        GENERIC_WEIGHT if generic else index.weight_of(token)
+        for token, generic in zip(form.tokens, form.generic, strict=True)
+    ]
+
+
+def align_tokens(
+    q: NameForm, c: NameForm, index: ScreeningIndex
+) -> tuple[float, list[tuple[str, str, float]]]:
+    """Rarity-weighted Dice over a greedy one-to-one token alignment.
+
+    An aligned pair weighs the lesser of its two weights on both sides, so a
+    misspelt generic word ("Corporaton") aligned with a generic word counts as
+    generic, not as the rarest word in the lists.
+    """
+    pairs: list[tuple[float, int, int]] = []
+    for i, (qt, qp) in enumerate(zip(q.tokens, q.phonetic, strict=True)):
+        for j, (ct, cp) in enumerate(zip(c.tokens, c.phonetic, strict=True)):
+            sim = token_similarity(qt, ct, qp, cp)
+            if sim:
+                pairs.append((sim, i, j))
+    pairs.sort(reverse=True)
+    q_weights = _token_weights(q, index)
+    c_weights = _token_weights(c, index)
+    used_q: set[int] = set()
+    used_c: set[int] = set()
+    matched = 0.0
+    aligned: list[tuple[str, str, float]] = []
+    for sim, i, j in pairs:
+        if i in used_q or j in used_c:
+            continue
+        used_q.add(i)
+        used_c.add(j)
+        pair_weight = min(q_weights[i], c_weights[j])
+        q_weights[i] = c_weights[j] = pair_weight
+        matched += sim * 2 * pair_weight
+        aligned.append((q.tokens[i], c.tokens[j], round(sim, 3)))
+    total = sum(q_weights) + sum(c_weights)
+    return (matched / total if total else 0.0), aligned
+
+
+def korean_similarity(q: tuple[str, ...], c: tuple[str, ...]) -> float:
+    """Share of agreeing syllables of two (family, given) Korean name keys.
+
+    Keys already absorb romanisation differences, so a syllable that still
+    differs is another name: Kim Yong Chol and Kim Pyong Chol agree on 2 of 3.
+    """
+    if q[0] != c[0]:
+        return 0.0
+    q_given, c_given = q[1].split("."), c[1].split(".")
+    if len(q_given) != len(c_given):
+        return 1 / (1 + max(len(q_given), len(c_given)))
+    same = sum(a == b for a, b in zip(q_given, c_given, strict=True))
+    return (1 + same) / (1 + len(q_given))
+
+
+def acronym_similarity(q: NameForm, c: NameForm) -> float:
+    if len(q.core) != 1 or c.kind != ORG or len(c.core) < 2:
+        return 0.0
+    token = q.core[0]
+    if token not in c.acronyms:
+        return 0.0
+    return ACRONYM_SCORE.get(len(token), ACRONYM_LONG_SCORE)
+
+
+def compare_names(q: NameForm, c: NameForm, index: ScreeningIndex) -> NameComparison:
+    """The best reading under which ``q`` and ``c`` are the same name."""
+    if q.korean and c.korean:
+        # Both read as Korean person names: compare them as such, and only as such.
+        score = korean_similarity(q.korean, c.korean)
+        detail = (
+            f"Korean reading {q.korean[0]} {q.korean[1]} vs {c.korean[0]} {c.korean[1]} "
+            "(family name, given-name syllables)"
+        )
+        return NameComparison(score, "korean", q.original, c.original, detail, c.weak)
+    score, aligned = align_tokens(q, c, index)
+    rule = "tokens"
+    detail = ", ".join(f"{a}~{b} ({s})" for a, b, s in aligned) or "no words in common"
+    if len(q.joined) >= 5 and (len(q.core) > 1 or len(c.core) > 1):
+        j = Levenshtein.normalized_similarity(q.joined, c.joined)
+        # joining hides word boundaries, so trust it a little less than aligned words
+        j = 0.95 * j if j >= 0.85 else 0.0
+        if j > score:
+            score, rule = j, "joined"
+            detail = f"{q.joined} vs {c.joined} with spaces removed"
+    if q.pinyin is None and c.pinyin:
+        p = Levenshtein.normalized_similarity(q.joined, "".join(c.pinyin))
+        if p >= 0.85 and 0.95 * p > score:
+            score, rule = 0.95 * p, "pinyin"
+            detail = f"{q.joined} vs pinyin {' '.join(c.pinyin)}"
+    a = acronym_similarity(q, c)
+    if a > score:
+        score, rule = a, "acronym"
+        detail = f"{q.core[0].upper()} is an acronym of {c.original}"
+    return NameComparison(
+        score=score, rule=rule, query=q.original, listed=c.original, detail=detail, weak=c.weak
+    )
+
+
+def compare_birth_dates(query: list[str], listed: tuple[str, ...]) -> tuple[str, str] | None:
+    """('match_day'|'match_year'|'mismatch', detail) when both sides give dates."""
+    if not query or not listed:
+        return None
+    best: tuple[str, str] | None = None
+    for qd in query:
+        for ld in listed:
+            if qd == ld and len(qd) == 10:
+                return ("match_day", f"{qd} = {ld}")
+            if qd[:4] == ld[:4]:
+                months_clash = len(qd) >= 7 and len(ld) >= 7 and qd[:7] != ld[:7]
+                if not months_clash:
+                    best = ("match_year", f"{qd} ~ {ld}")
+    if best:
+        return best
+    years_apart = min(abs(int(q[:4]) - int(ld[:4])) for q in query for ld in listed)
+    if years_apart <= 1:
+        return None  # lists give approximate years; one year apart is no contradiction
+    return ("mismatch", f"{', '.join(query)} vs {', '.join(listed)}")
+
+
+def compare_countries(query: set[str], listed: frozenset[str]) -> tuple[str, str] | None:
+    if not query or not listed:
+        return None
+    shared = query & listed
+    if shared:
+        return ("match", ", ".join(sorted(shared)))
+    return ("mismatch", f"{', '.join(sorted(query))} vs {', '.join(sorted(listed))}")

@@ -1,0 +1,144 @@
+"""The candidate index: inverted postings from blocking keys to listed names.
+
+Candidates always come from here, never from a scan of the lists. A name is
+reachable through any of its keys:
+
+- ``t:`` a core token (``namchongang``)
+- ``p:`` the metaphone of a core token (spelling variants: Namchonggang)
+- ``d:`` a token with one letter deleted (typos: Namchongnag -> delete-1 neighbours)
+- ``k:`` the key of a Korean given name (Jong-un = Chong Un = 정은)
+- ``j:`` the core tokens joined (Jongun = Jong-un = Jong Un; unspaced Han in pinyin)
+- ``a:`` an acronym of an organisation name (KOMID)
+- ``i:`` a normalised identifier (IMO 9212711)
+
+Each key carries an inverse-document-frequency weight, so a query's candidates
+are the names sharing the most weight of rare keys with it.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from operator import itemgetter
+
+from interdictor.model import ListedEntity
+from interdictor.screening.identifiers import IdentifierSet, identifier_set
+from interdictor.screening.names import NameForm, analyze_name, name_kind
+
+MIN_DELETE_LENGTH = 5  # shorter tokens produce too many delete-1 collisions
+MAX_POSTINGS = 3_000  # keys shared by more names than this block nothing
+
+
+@dataclass(slots=True)
+class IndexedEntity:
+    entity: ListedEntity
+    kind: str | None
+    names: list[NameForm]
+    identifiers: IdentifierSet
+    countries: frozenset[str]
+    birth_dates: tuple[str, ...]
+
+
+def deletes(token: str) -> Iterator[str]:
+    """Every string made by deleting one character of ``token``."""
+    for i in range(len(token)):
+        yield token[:i] + token[i + 1 :]
+
+
+def name_keys(form: NameForm) -> set[str]:
+    """All blocking keys of one analysed name."""
+    keys: set[str] = set()
+    for token, phon, generic in zip(form.tokens, form.phonetic, form.generic, strict=True):
+        if generic:
+            continue
+        keys.add("t:" + token)
+        if len(token) >= 3 and phon:
+            keys.add("p:" + phon)
+        if len(token) >= MIN_DELETE_LENGTH:
+            keys.update("d:" + d for d in deletes(token))
+            keys.add("d:" + token)
+    if 1 < len(form.core) <= 4:
+        keys.add("j:" + form.joined)
+    if form.korean:
+        keys.add("k:" + form.korean[1])  # the given name: Jong-un = Chong Un = 정은
+    if form.pinyin:
+        keys.add("j:" + "".join(form.pinyin))
+    keys.update("a:" + a for a in form.acronyms)
+    return keys
+
+
+def query_keys(form: NameForm) -> set[str]:
+    """Keys to look up for a query name: its own keys plus its delete-1 neighbours."""
+    keys = name_keys(form)
+    for token in form.core:
+        if len(token) >= MIN_DELETE_LENGTH - 1:
+            keys.add("d:" + token)
+    if len(form.core) == 1:
+        keys.add("a:" + form.core[0])  # a one-word query may be an acronym
+    return keys
+
+
+def index_entity(entity: ListedEntity) -> IndexedEntity:
+    kind = name_kind(entity.schema)
+    forms = [analyze_name(n, kind) for n in entity.all_names()]
+    forms.extend(analyze_name(n, kind, weak=True) for n in entity.weak_aliases if n)
+    return IndexedEntity(
+        entity=entity,
+        kind=kind,
+        names=[f for f in forms if f.tokens or f.acronyms],
+        identifiers=identifier_set(entity.identifiers),
+        countries=frozenset(entity.countries),
+        birth_dates=tuple(entity.birth_dates),
+    )
+
+
+class ScreeningIndex:
+    """Listed entities with their analysed names and the postings that reach them."""
+
+    def __init__(self, entities: Iterable[ListedEntity]):
+        self.entities: list[IndexedEntity] = []
+        self.name_owner: list[tuple[int, int]] = []  # name id -> (entity no, name no)
+        postings: dict[str, list[int]] = defaultdict(list)
+        token_df: dict[str, int] = defaultdict(int)
+        for entity in entities:
+            indexed = index_entity(entity)
+            eno = len(self.entities)
+            self.entities.append(indexed)
+            first_nid = len(self.name_owner)
+            for nno, form in enumerate(indexed.names):
+                nid = len(self.name_owner)
+                self.name_owner.append((eno, nno))
+                for key in name_keys(form):
+                    postings[key].append(nid)
+                for token in set(form.core):
+                    token_df[token] += 1
+            if indexed.names:
+                for value in indexed.identifiers.values():
+                    postings["i:" + value].append(first_nid)
+        self.postings: dict[str, tuple[int, ...]] = {k: tuple(v) for k, v in postings.items()}
+        total = max(len(self.name_owner), 1)
+        self.key_weight = {k: math.log(1 + total / len(v)) for k, v in self.postings.items()}
+        self.token_weight = {t: math.log(1 + total / df) for t, df in token_df.items()}
+        self.max_token_weight = math.log(1 + total)
+
+    def __len__(self) -> int:
+        return len(self.entities)
+
+    def weight_of(self, token: str) -> float:
+        """Rarity weight of a token; unseen tokens weigh as the rarest."""
+        return self.token_weight.get(token, self.max_token_weight)
+
+    def candidates(self, keys: Iterable[str], limit: int) -> list[tuple[int, float]]:
+        """Name ids sharing the most key weight with ``keys``, best first."""
+        acc: dict[int, float] = defaultdict(float)
+        for key in keys:
+            ids = self.postings.get(key)
+            if ids is None or len(ids) > MAX_POSTINGS:
+                continue
+            weight = self.key_weight[key]
+            for nid in ids:
+                acc[nid] += weight
+        return heapq.nlargest(limit, acc.items(), key=itemgetter(1))

@@ -1,0 +1,1 @@
+"""Workflows: the engines joined to the store. Interfaces (CLI, API) call these."""
