@@ -68,7 +68,9 @@ _PREFIX_COMPARATORS: tuple[tuple[str, Comparator], ...] = (
     (rf"(?:less|lower|smaller){_BETTER} than|below|under|<", Comparator.LT),
 )
 _COMPARATOR_RE = re.compile(
-    "|".join(f"(?P<c{i}>(?<![\\w]){p})" for i, (p, _) in enumerate(_PREFIX_COMPARATORS)),
+    r"(?<!\w)(?:"
+    + "|".join(f"(?P<c{i}>{p})" for i, (p, _) in enumerate(_PREFIX_COMPARATORS))
+    + ")",
     re.IGNORECASE,
 )
 _POSTFIX_RE = re.compile(
@@ -76,7 +78,9 @@ _POSTFIX_RE = re.compile(
     re.IGNORECASE,
 )
 _UNIT_TOKEN = r"(?:°\s?[CFK]\b|[A-Za-zµμΩ°%][A-Za-z0-9µμΩ°%/^²³·*\-]*)"
-_ARTICLE = r"(?:\s+(?:a|an|the))?\s*"
+# Between a comparator and its value: an article, or the start of a list
+# ("equal to or greater than: 1. 0,9 GPa in the solution annealed stage").
+_ARTICLE = r"(?:\s*:\s*\d{1,2}\.)?(?:\s+(?:a|an|the))?\s*"
 
 # Canonical parameter names and the ways they are written. Searched longest first.
 PARAMETER_ALIASES: dict[str, tuple[str, ...]] = {
@@ -84,7 +88,13 @@ PARAMETER_ALIASES: dict[str, tuple[str, ...]] = {
     "specific modulus": ("specific modulus",),
     "tensile strength": ("ultimate tensile strength", "tensile strength", "uts", "tensile"),
     "modulus": ("tensile modulus", "young's modulus", "elastic modulus", "modulus"),
-    "positioning accuracy": ("positioning accuracy", "pos. accuracy", "accuracy"),
+    "positioning accuracy": (
+        "positioning accuracy",
+        "positioning accuracies",
+        "pos. accuracy",
+        "accuracy",
+        "accuracies",
+    ),
     "repeatability": ("unidirectional positioning repeatability", "repeatability"),
     "range": ("range",),
     "payload": ("payload",),
@@ -112,6 +122,12 @@ _ALIASES_LONGEST_FIRST: tuple[tuple[str, str], ...] = tuple(
         key=lambda pair: -len(pair[0]),
     )
 )
+_UNIT_TOKEN_RE = re.compile(rf"\s*({_UNIT_TOKEN})")
+_ARTICLE_RE = re.compile(_ARTICLE)
+_NAME_BY_ALIAS = dict(_ALIASES_LONGEST_FIRST)
+_ALIAS_RE = re.compile(
+    r"(?<!\w)(" + "|".join(re.escape(a) for a, _ in _ALIASES_LONGEST_FIRST) + r")(?!\w)"
+)
 _STOP_UNITS = frozenset({"in", "a", "at", "or", "and", "of", "to", "the", "for", "by", "per"})
 # A sentence end, but not a list marker ("a. ", "1. ") nor an abbreviation ("e.g. ").
 _CLAUSE_BREAK = re.compile(
@@ -127,12 +143,14 @@ _TRAILING_NOISE = re.compile(r"(?:\s+(?:of|is|are|being|value|rated|equal|=))+$"
 
 @dataclass(frozen=True, slots=True, eq=False)
 class Threshold:
-    """A control threshold: ``parameter comparator quantity``, with the text it came from."""
+    """A control threshold: ``parameter comparator quantity``, with the text it came from
+    and, in a catalogue, the item it belongs to ("1C010.b"; "" for the entry as a whole)."""
 
     parameter: str
     comparator: Comparator
     quantity: pint.Quantity
     text: str = ""
+    item: str = ""
 
     def describe(self) -> str:
         return f"{self.parameter} {self.comparator.value} {format_quantity(self.quantity)}"
@@ -145,6 +163,7 @@ class Threshold:
             "value": float(self.quantity.magnitude),
             "unit": f"{self.quantity.units}",
             "text": self.text,
+            "item": self.item,
         }
 
 
@@ -187,13 +206,8 @@ def canonical_parameter(raw: str) -> str:
     'a 500 kg "payload" to a "range" of' the phrase names the range.
     """
     cleaned = clean_parameter_name(raw)
-    best: tuple[int, int, str] | None = None
-    for alias, name in _ALIASES_LONGEST_FIRST:
-        for match in re.finditer(rf"(?<!\w){re.escape(alias)}(?!\w)", cleaned):
-            key = (match.end(), len(alias), name)
-            if best is None or key[:2] > best[:2]:
-                best = key
-    return best[2] if best else cleaned
+    matches = list(_ALIAS_RE.finditer(cleaned))
+    return _NAME_BY_ALIAS[matches[-1].group(1)] if matches else cleaned
 
 
 def clean_parameter_name(raw: str) -> str:
@@ -217,11 +231,8 @@ def name_before(text: str, start: int, window: int = 60) -> str:
 def name_after(text: str, end: int) -> str:
     """Return a known parameter named just after a quantity ("500 kg payload"), or ""."""
     following = " ".join(text[end : end + 40].split()[:3])
-    following = re.sub(r"[\"'“”‘’]", "", following).lower()
-    for alias, name in _ALIASES_LONGEST_FIRST:
-        if re.match(rf"{re.escape(alias)}(?!\w)", following):
-            return name
-    return ""
+    match = _ALIAS_RE.match(re.sub(r"[\"'“”‘’]", "", following).lower())
+    return _NAME_BY_ALIAS[match.group(1)] if match else ""
 
 
 def choose_name(text: str, start: int, end: int, previous: str) -> str:
@@ -233,12 +244,17 @@ def choose_name(text: str, start: int, end: int, previous: str) -> str:
         return previous
     if after:
         return after
-    return canonical_parameter(before) or previous or "value"
+    named = canonical_parameter(before)
+    if named not in PARAMETER_ALIASES:
+        # 'Positioning accuracies with "all compensations available" equal to or less than'
+        wider = canonical_parameter(text[max(0, start - 80) : start])
+        named = wider if wider in PARAMETER_ALIASES else named
+    return named or previous or "value"
 
 
 def read_unit_at(text: str, pos: int) -> tuple[pint.Unit | None, int]:
     """Return the unit that starts at ``pos`` (after spaces) and where it ends."""
-    match = re.compile(rf"\s*({_UNIT_TOKEN})").match(text, pos)
+    match = _UNIT_TOKEN_RE.match(text, pos)
     if match is None:
         return None, pos
     token = match.group(1).rstrip(".;,:)-")
@@ -270,7 +286,7 @@ def extract_thresholds(entry_text: str, decimal_comma: bool = True) -> list[Thre
     previous = ""
     for match in _COMPARATOR_RE.finditer(entry_text):
         comparator = _PREFIX_COMPARATORS[int(match.lastgroup[1:])][1]  # type: ignore[index]
-        start = re.compile(_ARTICLE).match(entry_text, match.end())
+        start = _ARTICLE_RE.match(entry_text, match.end())
         pos = start.end() if start else match.end()
         quantity, end = read_quantity_at(entry_text, pos, decimal_comma)
         if quantity is None:

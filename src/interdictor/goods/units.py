@@ -29,7 +29,8 @@ ANGLE_UNITS = frozenset(
 _NUMBER_EU = r"[-−+]?\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?|[-−+]?\d+(?:,\d+)?"
 _NUMBER_TRADE = r"[-−+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-−+]?\d+(?:[.,]\d+)?|[-−+]?\.\d+"
 _EXPONENT = (
-    r"(?:\s*[x×*·]\s*10\s*(?:\^|\*\*)?\s*(?P<exp>[-−+]?\d{1,3})|[eE](?P<eexp>[-−+]?\d{1,3}))?"
+    r"(?:\s*[x×*·]\s*10\s*(?:\^|\*\*)?\s*(?P<exp>[-−+]?\d{1,2})(?!\d)"
+    r"|[eE](?P<eexp>[-−+]?\d{1,2})(?!\d))?"
 )
 QUANTITY_EU = re.compile(rf"(?P<num>{_NUMBER_EU}){_EXPONENT}")
 QUANTITY_TRADE = re.compile(rf"(?P<num>{_NUMBER_TRADE}){_EXPONENT}")
@@ -90,7 +91,7 @@ def parse_unit(text: str) -> pint.Unit | None:
         unit = "percent"
     try:
         parsed = UREG.parse_units(unit)
-    except (pint.errors.PintError, ValueError, TypeError, AttributeError, SyntaxError):
+    except Exception:  # pint's parser raises many types (even AssertionError) on odd text
         return None
     return parsed
 
