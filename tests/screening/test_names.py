@@ -71,6 +71,17 @@ def test_word_order_does_not_matter(un_screener: Screener) -> None:
     assert forward[0] == backward[0] == "KOREA MINING DEVELOPMENT TRADING CORPORATION"
 
 
+def test_korean_family_name_last(un_screener: Screener) -> None:
+    name, score = top(un_screener, "Yong Chol Kim", "Person")
+    assert name == "KIM YONG CHOL"
+    assert score >= 0.5
+
+
+def test_korean_names_differing_by_a_syllable_score_low(eu_latin_screener: Screener) -> None:
+    for match in eu_latin_screener.screen(make_query("Kim Pyong Chol", "Person"), threshold=0.5):
+        assert match.entity.name.lower().replace("-", " ") != "kim yong chol"
+
+
 def test_typos_are_tolerated(un_screener: Screener) -> None:
     name, score = top(un_screener, "Namchongang Tradng Corporaton")
     assert "NAMCHONGANG" in name.upper()

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from rapidfuzz.distance import Levenshtein
 
 from interdictor.screening.index import ScreeningIndex
-from interdictor.screening.names import ORG, NameForm
+from interdictor.screening.names import ORG, KoreanReading, NameForm
 
 GENERIC_WEIGHT = 0.4  # "trading", "corporation": about a tenth of a rare word
 MIN_TOKEN_SIMILARITY = 0.72  # below this two tokens are different words
@@ -91,7 +91,7 @@ def align_tokens(
     return (matched / total if total else 0.0), aligned
 
 
-def korean_similarity(q: tuple[str, ...], c: tuple[str, ...]) -> float:
+def korean_similarity(q: KoreanReading, c: KoreanReading) -> float:
     """Share of agreeing syllables of two (family, given) Korean name keys.
 
     Keys already absorb romanisation differences, so a syllable that still
@@ -119,10 +119,11 @@ def compare_names(q: NameForm, c: NameForm, index: ScreeningIndex) -> NameCompar
     """The best reading under which ``q`` and ``c`` are the same name."""
     if q.korean and c.korean:
         # Both read as Korean person names: compare them as such, and only as such.
-        score = korean_similarity(q.korean, c.korean)
+        score, qk, ck = max(
+            (korean_similarity(qk, ck), qk, ck) for qk in q.korean for ck in c.korean
+        )
         detail = (
-            f"Korean reading {q.korean[0]} {q.korean[1]} vs {c.korean[0]} {c.korean[1]} "
-            "(family name, given-name syllables)"
+            f"Korean reading {qk[0]} {qk[1]} vs {ck[0]} {ck[1]} (family name, given-name syllables)"
         )
         return NameComparison(score, "korean", q.original, c.original, detail, c.weak)
     score, aligned = align_tokens(q, c, index)

@@ -62,8 +62,8 @@ def name_keys(form: NameForm) -> set[str]:
             keys.add("d:" + token)
     if 1 < len(form.core) <= 4:
         keys.add("j:" + form.joined)
-    if form.korean:
-        keys.add("k:" + form.korean[1])  # the given name: Jong-un = Chong Un = 정은
+    for _, given in form.korean or ():
+        keys.add("k:" + given)  # the given name: Jong-un = Chong Un = 정은
     if form.pinyin:
         keys.add("j:" + "".join(form.pinyin))
     keys.update("a:" + a for a in form.acronyms)

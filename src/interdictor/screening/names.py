@@ -57,6 +57,9 @@ def name_kind(schema: str | None) -> str | None:
     return None
 
 
+KoreanReading = tuple[str, str]  # (family key, given-name key)
+
+
 @dataclass(frozen=True, slots=True)
 class NameForm:
     """The comparable forms of one name."""
@@ -66,7 +69,7 @@ class NameForm:
     tokens: tuple[str, ...]
     generic: tuple[bool, ...]  # per token: a legal form or generic company word
     phonetic: tuple[str, ...]  # metaphone of each token
-    korean: tuple[str, ...] | None  # syllable keys, surname canonicalised
+    korean: tuple[KoreanReading, ...] | None  # readings as a Korean person name
     pinyin: tuple[str, ...] | None
     acronyms: tuple[str, ...]
     weak: bool = False
@@ -85,42 +88,45 @@ def _phonetic(token: str) -> str:
     return metaphone(token) if token.isalpha() else token
 
 
-def korean_keys(name: str) -> tuple[str, ...] | None:
-    """(family key, given key) of a Korean person name in any script or romanisation.
+def korean_readings(name: str) -> tuple[KoreanReading, ...] | None:
+    """The (family, given) keys a Korean person name can be read as, in any script.
 
     A romanised name counts as Korean only when its first or last word is a Korean
-    family name; "Jong Un Kim" puts it last, so the last word is tried too.
+    family name. Both ends are tried: in "Jong Un Kim", Jong is a family name too.
     """
     if is_hangul(name):
         keys = korean_name_keys(name)
-        return tuple(keys) if len(keys) == 2 else None
+        return ((keys[0], keys[1]),) if len(keys) == 2 else None
     words = name.replace(",", " ").split()
     if len(words) < 2:
         return None
+    readings: list[KoreanReading] = []
     if korean_surname_key(words[0]) is not None:
-        keys = korean_name_keys(name)
+        keys = korean_name_keys(" ".join(words))
         if len(keys) == 2:
-            return tuple(keys)
+            readings.append((keys[0], keys[1]))
     if korean_surname_key(words[-1]) is not None:
         keys = korean_name_keys(" ".join([words[-1], *words[:-1]]))
-        if len(keys) == 2:
-            return tuple(keys)
-    return None
+        if len(keys) == 2 and (keys[0], keys[1]) not in readings:
+            readings.append((keys[0], keys[1]))
+    return tuple(readings) or None
 
 
-def _hangul_forms(name: str, kind: str | None) -> tuple[tuple[str, ...], tuple[str, ...] | None]:
+def _hangul_forms(
+    name: str, kind: str | None
+) -> tuple[tuple[str, ...], tuple[KoreanReading, ...] | None]:
     """Romanise a Hangul name; for persons split an unspaced family name first."""
     if kind in (PERSON, None) and " " not in name.strip() and len(name.strip()) <= 5:
         family, given = split_hangul_name(name.strip())
         parts = [romanize_rr(family), romanize_rr(given)] if given else [romanize_rr(family)]
         tokens = tuple(t for p in parts for t in latin_tokens(p))
-        return tokens, korean_keys(name)
+        return tokens, korean_readings(name)
     return tuple(latin_tokens(romanize_rr(name))), None
 
 
 def _han_forms(
     name: str, kind: str | None
-) -> tuple[tuple[str, ...], tuple[str, ...] | None, tuple[str, ...]]:
+) -> tuple[tuple[str, ...], tuple[KoreanReading, ...] | None, tuple[str, ...]]:
     """Pinyin tokens and the Sino-Korean reading of a Han name."""
     stripped = name.strip()
     if kind in (PERSON, None) and " " not in stripped and 2 <= len(stripped) <= 4:
@@ -150,7 +156,7 @@ def _org_acronyms(name: str, core: tuple[str, ...]) -> tuple[str, ...]:
 def analyze_name(name: str, kind: str | None, weak: bool = False) -> NameForm:
     """Build every comparable form of ``name`` for a party of the given kind."""
     pinyin: tuple[str, ...] | None = None
-    korean: tuple[str, ...] | None = None
+    korean: tuple[KoreanReading, ...] | None = None
     if is_hangul(name):
         tokens, korean = _hangul_forms(name, kind)
     elif is_han(name):
@@ -158,7 +164,7 @@ def analyze_name(name: str, kind: str | None, weak: bool = False) -> NameForm:
     else:
         tokens = tuple(latin_tokens(name))
         if kind in (PERSON, None) and 2 <= len(tokens) <= 5:
-            korean = korean_keys(name)
+            korean = korean_readings(name)
     if kind == ORG or (kind is None and len(tokens) > 3):
         core = set(org_core_tokens(" ".join(tokens))) or set(tokens)
     else:
