@@ -12,17 +12,20 @@ from __future__ import annotations
 from functools import lru_cache
 
 # Letters only Persian uses; their presence switches to Persian readings (ث -> s, و -> v).
-_PERSIAN_LETTERS = frozenset("پچژگکی")
+_PERSIAN_LETTERS = frozenset("پچژگکیٹڈڑںےځڅښږګڼټډړ")
 _COMMON = {
     "ب": "b", "پ": "p", "ت": "t", "ج": "j", "چ": "ch", "ح": "h", "خ": "kh", "د": "d",
     "ر": "r", "ز": "z", "ژ": "zh", "س": "s", "ش": "sh", "ص": "s", "ط": "t", "ظ": "z",
     "ع": "", "غ": "gh", "ف": "f", "ق": "q", "ك": "k", "ک": "k", "گ": "g", "ل": "l",
     "م": "m", "ن": "n", "ء": "", "ئ": "", "ؤ": "", "ڤ": "v", "ڨ": "g",
+    # Urdu and Pashto letters (پوٹن, ځدران).
+    "ٹ": "t", "ڈ": "d", "ڑ": "r", "ں": "n", "ھ": "h", "ټ": "t", "ډ": "d", "ړ": "r",
+    "ځ": "z", "څ": "ts", "ښ": "sh", "ږ": "zh", "ګ": "g", "ڼ": "n",
 }  # fmt: skip
 _ARABIC = _COMMON | {"ث": "th", "ذ": "dh", "ض": "d"}
 _PERSIAN = _COMMON | {"ث": "s", "ذ": "z", "ض": "z"}
-_LONG_VOWELS = {"ا": "a", "آ": "a", "أ": "a", "إ": "i", "ى": "a", "ٱ": "a"}
-_WAW, _YEH, _HEH, _TEH_MARBUTA = "و", "يی", "ه", "ة"
+_LONG_VOWELS = {"ا": "a", "آ": "a", "أ": "a", "إ": "i", "ى": "a", "ٱ": "a", "ے": "e", "ې": "e"}
+_WAW, _YEH, _HEH, _TEH_MARBUTA = "و", "يیۍ", "هۀ", "ةۃ"
 
 # Frequent name words, in the spelling most lists print (Arabic, then Persian reading).
 _LEXICON: dict[str, tuple[str, str]] = {
@@ -83,11 +86,11 @@ def read_units(word: str, persian: bool) -> list[tuple[str, str]]:
             units.append(_read_waw(i, prev_vowel, nxt, persian))
         elif char in _YEH:
             units.append(_read_yeh(i, prev_vowel, nxt))
-        elif char == _HEH and not nxt and units and units[-1][0] == "C":
+        elif char in _HEH and not nxt and units and units[-1][0] == "C":
             units.append(("V", "eh" if persian else "ah"))
-        elif char == _HEH:
+        elif char in _HEH:
             units.append(("C", "h"))
-        elif char == _TEH_MARBUTA:
+        elif char in _TEH_MARBUTA:
             units.append(("V", "a"))
         elif char in table:
             units.append(("C", table[char]))

@@ -9,7 +9,9 @@ from functools import lru_cache
 _PUNCT_UNIFY = {
     **dict.fromkeys("\u2019\u2018\u02bc\u02bb\u0060\u00b4\u2032\u02b9\u02bf\u02be", "'"),
     **dict.fromkeys("\u201c\u201d\u201e\u00ab\u00bb\u2033", '"'),
-    **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u00ad\u30fc", "-"),
+    **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u00ad", "-"),
+    # Name separators: katakana middle dot (ウラジーミル・プーチン), Chinese interpunct.
+    **dict.fromkeys("\u30fb\u00b7\u2027\u16eb", " "),
 }
 # Latin letters that do not decompose into base + mark.
 _LATIN_SPECIAL = {"ø": "o", "ł": "l", "đ": "d", "æ": "ae", "œ": "oe", "ı": "i", "þ": "th"}

@@ -35,6 +35,7 @@ _CYRILLIC_TABLE = str.maketrans(_CYRILLIC | {"і": "i", "ї": "yi", "є": "ye", 
 _UKRAINIAN_TABLE = str.maketrans(_UKRAINIAN)
 
 _SPACES_RE = re.compile(r"\s+")
+_HANGUL_RUN_RE = re.compile("[\uac00-\ud7a3]+")
 
 
 def _classify(char: str) -> str:
@@ -55,7 +56,7 @@ def _classify(char: str) -> str:
 
 def read_hangul(run: str) -> str:
     """Romanise Hangul syllable by syllable (RR, no sound changes, as names are written)."""
-    return romanize_word(run, "rr", True)
+    return _HANGUL_RUN_RE.sub(lambda m: romanize_word(m.group(0), "rr", True), run)
 
 
 def read_han(run: str) -> str:
@@ -69,13 +70,19 @@ def read_cyrillic(run: str) -> str:
     return ascii_text(run.translate(table))
 
 
+def read_other(run: str) -> str:
+    """Transliterate through rigour/ICU, dropping the "?" it writes for unknown letters."""
+    latin = ascii_text(run)
+    return latin if "?" in run else latin.replace("?", "")
+
+
 _READERS: dict[str, Callable[[str], str]] = {
     "ascii": str,
     "hangul": read_hangul,
     "han": read_han,
     "cyrillic": read_cyrillic,
     "abjad": abjad_to_latin,
-    "other": ascii_text,
+    "other": read_other,
 }
 
 
@@ -108,7 +115,7 @@ def to_latin(text: str) -> str:
     if folded.isascii():
         return folded
     out = "".join(_READERS[kind](run) for kind, run in split_runs(folded))
-    latin = ascii_text(out).lower() if not out.isascii() else out
+    latin = read_other(out).lower() if not out.isascii() else out
     return _SPACES_RE.sub(" ", latin).strip()
 
 
@@ -121,7 +128,8 @@ _DIGRAPHS = (
 _SKELETON_TABLE = str.maketrans(
     {"d": "t", "b": "p", "q": "k", "c": "k", "g": "k", "x": "k", "v": "f", "w": "f", "z": "s"}
 )
-_VOWELS_RE = re.compile(r"[aeiouyh'\-]")
+_VOWELS_RE = re.compile(r"[aeiouyh]")
+_WORD_SPLIT_RE = re.compile(r"[^a-z0-9]+")
 _DOUBLE_RE = re.compile(r"(.)\1+")
 
 
@@ -130,7 +138,7 @@ def consonant_skeleton(latin: str) -> str:
     """Return the consonants of each word with similar ones merged (Mohammad, Muhammad and
     mhmd all give "mt"), for matching abjad transliterations against Latin spellings."""
     words = []
-    for word in to_latin(latin).split():
+    for word in _WORD_SPLIT_RE.split(to_latin(latin).replace("'", "")):
         for digraph, single in _DIGRAPHS:
             word = word.replace(digraph, single)
         word = _VOWELS_RE.sub("", word).translate(_SKELETON_TABLE)
