@@ -8,8 +8,9 @@ the rest of the file is still read.
 Files: ``*.jsonl``/``*.ndjson`` (one record a line) or ``*.csv`` (one record type a file,
 nested names flattened: ``consignee.name``, ``goods.0.hs_code``, ``transshipment_ports.1``;
 a CSV without a ``type`` column takes the type from its file name, ``bill_of_lading.csv``),
-each optionally gzipped. A directory reads every such file in it, sorted by name, except
-files whose name starts with ``truth`` (ground truth for scoring, not evidence).
+each optionally gzipped. A directory reads its ``.jsonl``, ``.ndjson`` and ``.csv`` files
+(gzipped or not), sorted by name, except the generator's scoring files (``truth*``,
+``lookalikes*``): they are ground truth, not evidence.
 
 FollowTheMoney entities (a JSON line with ``schema`` and ``properties``) also load:
 legal entities and persons become ``company_registration`` records, vessels become
@@ -40,6 +41,7 @@ from interdictor.network.records import RECORD_TYPES, Record
 JSON_SUFFIXES = (".jsonl", ".ndjson", ".json")
 CSV_SUFFIXES = (".csv",)
 EXCERPT_CHARS = 200
+NOT_EVIDENCE = ("truth", "lookalikes")  # scoring files a generated world carries
 FTM_PARTY_SCHEMATA = ("LegalEntity", "Person")  # Company, Organization... are LegalEntity
 
 
@@ -122,7 +124,7 @@ def list_record_files(paths: Iterable[Path]) -> list[Path]:
         if path.is_dir():
             files.extend(
                 p for p in sorted(path.iterdir())
-                if p.is_file() and not p.name.startswith("truth") and _is_record_file(p)
+                if p.is_file() and not p.name.startswith(NOT_EVIDENCE) and _is_record_file(p)
             )  # fmt: skip
         elif path.is_file():
             _format_of(path)
@@ -133,11 +135,8 @@ def list_record_files(paths: Iterable[Path]) -> list[Path]:
 
 
 def _is_record_file(path: Path) -> bool:
-    try:
-        _format_of(path)
-    except UnknownFormat:
-        return False
-    return True
+    """A file a directory scan reads: JSON lines or CSV (single JSON documents are not)."""
+    return path.name.removesuffix(".gz").endswith((".jsonl", ".ndjson", *CSV_SUFFIXES))
 
 
 def iter_records(paths: Iterable[Path]) -> Iterator[Record | Rejected]:

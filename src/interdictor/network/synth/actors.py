@@ -1,0 +1,244 @@
+"""The true parties of a generated world: companies, banks, insurers, carriers,
+forwarders, persons and vessels, each with a true entity id for scoring.
+
+A pool's size grows with the world's size but is capped, so memory stays small.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from dataclasses import dataclass, field
+
+from interdictor.network.synth import names
+from interdictor.network.synth.reference import LEGIT_COUNTRIES, load_hs_catalog, load_listed
+
+FLAGS = ("PA", "LR", "MH", "SG", "HK", "MT", "CN", "KR", "LU", "DE", "GR", "CY")
+VESSEL_WORDS = (
+    "Aurora",
+    "Pride",
+    "Harmony",
+    "Star",
+    "Fortune",
+    "Glory",
+    "Pioneer",
+    "Horizon",
+    "Spirit",
+    "Trader",
+    "Express",
+    "Venture",
+    "Dawn",
+    "Pearl",
+)
+VESSEL_PREFIXES = (
+    "Pacific",
+    "Asian",
+    "Ocean",
+    "Golden",
+    "Grand",
+    "Eastern",
+    "Northern",
+    "Silver",
+    "Blue",
+    "Jade",
+    "Coral",
+    "Orient",
+    "Nordic",
+    "Sea",
+)
+
+
+@dataclass(slots=True)
+class Actor:
+    """A true party. ``goods`` are indexes into the HS catalog that it trades."""
+
+    id: str
+    kind: str  # company, bank, insurer, carrier, forwarder, person, agent
+    name: str
+    country: str
+    address: str = ""
+    phone: str = ""
+    email: str = ""
+    identifier: str = ""
+    line: str = ""  # line of business
+    website: str = ""
+    incorporated: dt.date | None = None
+    officers: list[Actor] = field(default_factory=list)
+    agent: Actor | None = None
+    goods: list[int] = field(default_factory=list)
+    registered: bool = False  # its registration record has been written
+    variants: list[str] = field(default_factory=list)  # spellings other documents use
+
+
+@dataclass(slots=True)
+class Ship:
+    """A true vessel: the IMO is the identity; ``name`` and ``flag`` are current."""
+
+    id: str
+    name: str
+    imo: str
+    flag: str
+
+
+class Ids:
+    """Sequential true entity ids: ``ent-000001``."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def next(self, prefix: str = "ent") -> str:
+        self.count += 1
+        return f"{prefix}-{self.count:06d}"
+
+
+def imo_check_digit(six: str) -> str:
+    """The IMO check digit: weights 7..2 over the first six digits, last digit of the sum."""
+    return str(sum(int(d) * w for d, w in zip(six, range(7, 1, -1), strict=True)) % 10)
+
+
+def make_imo(rng: random.Random, taken: set[str]) -> str:
+    """A valid IMO number not in ``taken`` (listed IMOs stay out of ordinary shipping)."""
+    while True:
+        six = str(rng.randint(900000, 989999))
+        imo = six + imo_check_digit(six)
+        if imo not in taken:
+            taken.add(imo)
+            return imo
+
+
+def make_identifier(rng: random.Random, country: str) -> str:
+    """A registration number in the style of the country."""
+    if country == "CN":
+        return f"91{rng.randint(110000, 659999)}{rng.randint(10**9, 10**10 - 1)}X"
+    return f"{country}{rng.randint(10**6, 10**8)}"
+
+
+def make_company(
+    rng: random.Random,
+    ids: Ids,
+    country: str,
+    line: str,
+    *,
+    kind: str = "company",
+    founded: tuple[int, int] = (1985, 2019),
+    building: str | None = None,
+) -> Actor:
+    """An established company with officers, contacts and a trade line."""
+    name = names.make_company_name(rng, country, line)
+    domain = f"{names.slug_of(name)}.{names.parts_of(country)['tld'][0]}"
+    company = Actor(
+        id=ids.next(),
+        kind=kind,
+        name=name,
+        country=country,
+        address=names.make_address(rng, country, building),
+        phone=names.make_phone(rng, country),
+        email=f"{names.pick(rng, ('info', 'sales', 'trade', 'export'))}@{domain}",
+        identifier=make_identifier(rng, country),
+        line=line,
+        website=f"www.{domain}" if rng.random() < 0.8 else "",
+        incorporated=dt.date(rng.randint(*founded), rng.randint(1, 12), rng.randint(1, 28)),
+    )
+    company.officers = [make_person(rng, ids, country) for _ in range(rng.randint(1, 3))]
+    return company
+
+
+def make_person(rng: random.Random, ids: Ids, country: str) -> Actor:
+    """A natural person (an officer or shareholder)."""
+    return Actor(ids.next(), "person", names.make_person_name(rng, country), country)
+
+
+def make_ships(rng: random.Random, ids: Ids, count: int) -> list[Ship]:
+    """Ordinary merchant vessels with valid IMO numbers, none of them listed."""
+    taken = {item.imo for item in load_listed() if item.imo}
+    ships = []
+    for _ in range(count):
+        name = f"{names.pick(rng, VESSEL_PREFIXES)} {names.pick(rng, VESSEL_WORDS)}"
+        if rng.random() < 0.5:
+            name += f" {rng.randint(1, 30)}"
+        ships.append(
+            Ship(ids.next("vessel"), name.upper(), make_imo(rng, taken), names.pick(rng, FLAGS))
+        )
+    return ships
+
+
+@dataclass(slots=True)
+class Pools:
+    """The ordinary parties of the world."""
+
+    companies: list[Actor]
+    banks: dict[str, list[Actor]]
+    insurers: list[Actor]
+    carriers: list[Actor]
+    forwarders: dict[str, list[Actor]]
+    agents: list[Actor]
+    ships: list[Ship]
+    popular: list[int]  # catalog indexes, most traded first
+
+
+def make_pools(rng: random.Random, ids: Ids, size: int) -> Pools:
+    """Pools scaled mildly with the world's size (capped: memory stays small)."""
+    n_companies = min(20_000, 150 + size // 80)
+    catalog_size = len(load_hs_catalog())
+    lines = names.load_name_parts()["*"]["line"]
+    popular = list(range(catalog_size))
+    rng.shuffle(popular)
+    companies = []
+    seen: set[str] = set()
+    while len(companies) < n_companies:
+        country = names.pick(rng, LEGIT_COUNTRIES)
+        company = make_company(rng, ids, country, names.pick(rng, lines))
+        if company.name in seen:
+            continue  # two true companies never share a name
+        seen.add(company.name)
+        # A skewed pick: a few subheadings carry much of the trade, as in real data.
+        company.goods = [
+            popular[int(catalog_size * rng.random() ** 3)] for _ in range(rng.randint(2, 8))
+        ]
+        companies.append(company)
+    banks = {c: [_service(rng, ids, c, "bank", seen) for _ in range(3)] for c in LEGIT_COUNTRIES}
+    forwarder_lines = names.load_name_parts()["*"]["forwarder_line"]
+    forwarders = {
+        c: [
+            make_company(rng, ids, c, names.pick(rng, forwarder_lines), kind="forwarder")
+            for _ in range(3)
+        ]
+        for c in LEGIT_COUNTRIES
+    }
+    return Pools(
+        companies=companies,
+        banks=banks,
+        insurers=[
+            _service(rng, ids, names.pick(rng, LEGIT_COUNTRIES), "insurer", seen) for _ in range(12)
+        ],
+        carriers=[
+            _service(rng, ids, names.pick(rng, LEGIT_COUNTRIES), "carrier", seen) for _ in range(10)
+        ],
+        forwarders=forwarders,
+        agents=[_service(rng, ids, c, "agent", seen) for c in ("HK", "SG", "AE", "MY", "CN")],
+        ships=make_ships(rng, ids, min(3000, 60 + size // 2000)),
+        popular=popular,
+    )
+
+
+SERVICE_WORDS = {
+    "bank": ("Commercial Bank", "Bank", "Merchant Bank"),
+    "insurer": ("Marine Insurance", "Insurance", "General Insurance"),
+    "carrier": ("Container Lines", "Shipping Lines", "Ocean Lines"),
+    "agent": ("Corporate Services", "Company Secretarial Services", "Business Consultants"),
+}
+
+
+def _service(rng: random.Random, ids: Ids, country: str, kind: str, seen: set[str]) -> Actor:
+    """A bank, insurer, carrier or formation agent, with a name no other party has."""
+    parts = names.parts_of(country)
+    while True:
+        name = f"{names.pick(rng, parts['core'])} {names.pick(rng, SERVICE_WORDS[kind])}"
+        if kind in ("carrier", "agent"):
+            name += f" {names.pick(rng, parts['legal'])}"
+        if name not in seen:
+            seen.add(name)
+            break
+    actor = make_company(rng, ids, country, "", kind=kind)
+    actor.name, actor.officers = name, []
+    return actor

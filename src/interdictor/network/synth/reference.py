@@ -1,0 +1,173 @@
+"""Reference tables the generator draws on: name parts, DPRK listings, HS subheadings,
+ports by country, and the component sets of controlled items.
+
+All are bundled with the package (``interdictor/data``), so a world can be generated
+without the shared data folder.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import math
+import re
+import zlib
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parents[2] / "data"
+NETWORK_DATA = DATA / "network"
+HS_FILE = DATA / "goods" / "hs2022_nomenclature.csv.gz"
+
+# Chapters of containerised general trade; arms (93) and live animals are left out.
+TRADE_CHAPTERS = (
+    "03", "08", "09", "15", "20", "22", "25", "28", "29", "32", "33", "34", "38", "39",
+    "40", "44", "48", "52", "54", "55", "61", "62", "63", "64", "68", "69", "70", "72",
+    "73", "74", "76", "82", "83", "84", "85", "87", "90", "94", "95", "96",
+)  # fmt: skip
+PIECE_CHAPTERS = ("61", "62", "63", "64", "82", "84", "85", "87", "90", "94", "95", "96")
+
+# Main container ports per country (current UN/LOCODE; all in the bundled port table).
+COUNTRY_PORTS: dict[str, tuple[str, ...]] = {
+    "CN": ("CNSHA", "CNNGB", "CNTAO", "CNTXG", "CNYTN", "CNXMN", "CNDLC", "CNCAN"),
+    "HK": ("HKHKG",), "KR": ("KRPUS", "KRINC"), "JP": ("JPYOK", "JPUKB", "JPNGO", "JPTYO"),
+    "SG": ("SGSIN",), "MY": ("MYPKG", "MYTPP"), "TH": ("THLCH",), "VN": ("VNSGN", "VNHPH"),
+    "IN": ("INNSA", "INMUN", "INMAA"), "AE": ("AEJEA",), "TR": ("TRMER", "TRAMR"),
+    "DE": ("DEHAM", "DEBRV"), "NL": ("NLRTM",), "GB": ("GBFXT",), "IT": ("ITGOA",),
+    "US": ("USLAX", "USLGB", "USNYC", "USSAV", "USHOU"), "RU": ("RUVVO", "RUNVS"),
+    "PK": ("PKKHI", "PKBQM"), "ID": ("IDJKT",), "BR": ("BRSSZ",),
+    "KP": ("KPNAM", "KPCHO", "KPHGM"),
+}  # fmt: skip
+# Transshipment hubs of ordinary trade; none borders or serves a sanctioned state.
+LEGIT_HUBS = ("SGSIN", "KRPUS", "HKHKG", "MYTPP", "LKCMB", "NLRTM", "BEANR", "ESALG", "TWKHH")
+LEGIT_COUNTRIES = tuple(c for c in COUNTRY_PORTS if c != "KP")
+CURRENCY = {"JP": "JPY", "DE": "EUR", "NL": "EUR", "IT": "EUR", "GB": "GBP"}
+
+
+@dataclass(frozen=True, slots=True)
+class HsItem:
+    """A traded HS subheading: code, a trade description, the unit and a norm unit price."""
+
+    code: str
+    description: str
+    unit: str
+    unit_price: float  # USD per unit, the norm of the world
+
+
+@dataclass(frozen=True, slots=True)
+class Listed:
+    """A DPRK listing of EU Regulation 2017/1509 (bundled extract)."""
+
+    schema: str
+    name: str
+    aliases: tuple[str, ...]
+    imo: str
+    address: str
+
+
+def _read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+@cache
+def load_name_parts() -> dict[str, dict[str, tuple[str, ...]]]:
+    """country -> kind -> values; kind ``*`` rows are shared by every country."""
+    parts: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for row in _read_csv(NETWORK_DATA / "name_parts.csv"):
+        parts[row["country"]][row["kind"]].append(row["value"])
+    return {c: {k: tuple(v) for k, v in kinds.items()} for c, kinds in parts.items()}
+
+
+@cache
+def load_listed() -> tuple[Listed, ...]:
+    """The bundled DPRK listings, in file order."""
+    return tuple(
+        Listed(
+            row["schema"],
+            row["name"],
+            tuple(a.strip() for a in row["aliases"].split(";") if a.strip()),
+            row["imo"],
+            row["address"],
+        )
+        for row in _read_csv(NETWORK_DATA / "dprk_listed.csv")
+    )
+
+
+@cache
+def load_component_sets() -> dict[str, list[tuple[str, str, str]]]:
+    """Controlled item -> [(component, first HS prefix, first keyword)] from the reviewed table."""
+    sets: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    for row in _read_csv(NETWORK_DATA / "component_sets.csv"):
+        hs = row["hs_prefixes"].split(";")[0].strip()
+        keyword = row["keywords"].split(";")[0].strip()
+        sets[row["item"]].append((row["component"], hs, keyword))
+    return dict(sets)
+
+
+def component_prefixes() -> tuple[str, ...]:
+    """Every HS prefix named in the component sets (kept out of ordinary trade)."""
+    found: list[str] = []
+    for row in _read_csv(NETWORK_DATA / "component_sets.csv"):
+        found.extend(p.strip() for p in row["hs_prefixes"].split(";") if p.strip())
+    return tuple(sorted(set(found)))
+
+
+_NOISE = re.compile(r"\s*\((?:excluding|other than|not)[^)]*\)|\bn\.e\.c\.(?: in [^;,]*)?", re.I)
+
+
+def clean_description(text: str) -> str:
+    """An HS text as a trader writes it: "Furniture; metal, for office use" ->
+    "Furniture, metal, for office use"; exclusions and "n.e.c." dropped."""
+    text = _NOISE.sub("", text).replace(" ,", ",")
+    parts = [p.strip(" ,") for p in text.split(";") if p.strip(" ,")]
+    if len(parts) > 1 and parts[1].lower().startswith("other"):
+        parts = parts[:1]
+    words = ", ".join(parts[:2])
+    return words[:1].upper() + words[1:]
+
+
+def _is_tradeable(text: str) -> bool:
+    """Short, plain descriptions only: no cross-references to other codes."""
+    return len(text) <= 80 and not re.search(r"\d|excluding|thereof|heading", text, re.I)
+
+
+def _norm_price(code: str, unit: str) -> float:
+    """A stable norm unit price per code (independent of the seed), in USD."""
+    spread = (zlib.crc32(code.encode()) % 1000) / 1000.0
+    if unit == "kg":
+        return round(0.6 * math.exp(spread * 4.0), 2)  # 0.6 to 33 USD/kg
+    return round(8.0 * math.exp(spread * 7.0), 2)  # 8 to 8,800 USD a piece
+
+
+@cache
+def load_hs_catalog() -> tuple[HsItem, ...]:
+    """Subheadings of ordinary trade, excluding the component-set prefixes."""
+    excluded = component_prefixes()
+    items = []
+    with gzip.open(HS_FILE, "rt", encoding="utf-8-sig") as handle:
+        for row in csv.DictReader(handle):
+            code = row["hscode"]
+            if row["level"] != "6" or code[:2] not in TRADE_CHAPTERS:
+                continue
+            if code.startswith(excluded) or "other" == row["description"].lower()[:5]:
+                continue
+            unit = "pcs" if code[:2] in PIECE_CHAPTERS else "kg"
+            desc = clean_description(row["description"])
+            if not _is_tradeable(desc):
+                continue
+            items.append(HsItem(code, desc, unit, _norm_price(code, unit)))
+    return tuple(items)
+
+
+@cache
+def load_hs_descriptions() -> dict[str, str]:
+    """Every HS 2022 subheading code -> its cleaned description."""
+    with gzip.open(HS_FILE, "rt", encoding="utf-8-sig") as handle:
+        return {
+            row["hscode"]: clean_description(row["description"])
+            for row in csv.DictReader(handle)
+            if row["level"] == "6"
+        }
