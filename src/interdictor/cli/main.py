@@ -6,6 +6,7 @@ import typer
 
 from interdictor.cli import analyze
 from interdictor.cli.lists import lists_app
+from interdictor.cli.network import synth
 from interdictor.cli.screening import register as register_screening
 
 app = typer.Typer(
@@ -20,3 +21,4 @@ app.command("analyze")(analyze.analyze)
 app.command("alert-feedback")(analyze.alert_feedback)
 app.add_typer(lists_app, name="lists")
 register_screening(app)
+app.command("synth")(synth)
