@@ -133,7 +133,7 @@ def unique(values: list[str]) -> list[str]:
 def make_excerpt(value: str | list[str]) -> str:
     """Return a short excerpt of a record for a rejection report."""
     text = ",".join(value) if isinstance(value, list) else value
-    text = _SURROGATES.sub("\ufffd", text)
+    text = _SPACES.sub(" ", _SURROGATES.sub("\ufffd", text)).strip()
     return text[:EXCERPT_CHARS]
 
 
