@@ -1,0 +1,345 @@
+"""Classify a goods line: ranked control-list entries with reasons, and the HS check.
+
+A line's description is read through the reviewed lexicon (terms -> concepts), and the
+concepts' weights give candidate entries from an inverted index (concept -> entries), so a
+line costs work in proportion to the terms it holds, never to the size of the catalogue.
+Each candidate's deciding parameters (``lexicon_rules.csv``) are compared with the values
+declared on the line, in units (pint). A value short of a threshold marks the entry
+``below_threshold``; within ``margin`` of it, the reasons say "just below threshold".
+
+Output of ``Classification.to_dict()``::
+
+    {"id", "hs": {"declared", "valid", "consistent", "score", "suggested", "reason"},
+     "controls": [{"entry", "regimes", "score", "reasons", "below_threshold"}]}
+
+plus ``"decision"`` when an officer's earlier decision was reused. A line is controlled
+when any listed control has ``below_threshold`` false.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from interdictor.errors import InvalidInput
+from interdictor.goods.catalogue import ControlCatalogue
+from interdictor.goods.correlation import HSCorrelation
+from interdictor.goods.decisions import DecisionStore, ReusedDecision
+from interdictor.goods.hs import HSNomenclature
+from interdictor.goods.hs_check import HSCheck, check_hs
+from interdictor.goods.lexicon import Concept, Lexicon, LineValue, TermHit, read_line_values
+from interdictor.goods.parameters import ComparisonStatus, compare
+from interdictor.goods.regimes import regimes_for
+
+# A candidate needs summed concept weight >= MIN_WEIGHT: one item term ("carbon fibre",
+# 1.0) lists 1C010; a modifier alone ("vacuum", 0.3) lists nothing.
+MIN_WEIGHT = 0.5
+DEFAULT_MARGIN = 0.1  # "just below threshold" within 10 % of it
+BELOW_PENALTY = 0.6  # a candidate whose stated parameters miss the threshold drops in rank
+MAX_CONTROLS = 5
+
+
+@dataclass(slots=True)
+class GoodsLine:
+    """A goods line as declared: ``parameters`` is free text or ``key=value; ...``."""
+
+    id: str
+    description: str
+    hs_code: str = ""
+    quantity: float | None = None
+    unit: str = ""
+    value: float | None = None
+    currency: str = ""
+    parameters: str = ""
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], position: str = "", source: str = "") -> GoodsLine:
+        """Build a line from a record; raise InvalidInput naming the field that is wrong."""
+        description = str(data.get("description") or "").strip()
+        if not description:
+            raise InvalidInput("description is empty", source=source, position=position)
+        return cls(
+            id=str(data.get("id") or position or ""),
+            description=description,
+            hs_code=str(data.get("hs_code") or "").strip(),
+            quantity=read_number(data.get("quantity"), "quantity", source, position),
+            unit=str(data.get("unit") or "").strip(),
+            value=read_number(data.get("value"), "value", source, position),
+            currency=str(data.get("currency") or "").strip(),
+            parameters=read_parameters_field(data.get("parameters")),
+        )
+
+
+def read_number(raw: Any, name: str, source: str, position: str) -> float | None:
+    """Read an optional number written as 1200, "1,200" or "1200.50"."""
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        return None
+    try:
+        return float(str(raw).replace(",", "").strip())
+    except ValueError:
+        raise InvalidInput(
+            f"{name} {raw!r} is not a number", source=source, position=position
+        ) from None
+
+
+def read_parameters_field(raw: Any) -> str:
+    """Accept parameters as text or as a JSON object {"key": "value"}."""
+    if isinstance(raw, dict):
+        return "; ".join(f"{k}={v}" for k, v in raw.items())
+    return str(raw or "").strip()
+
+
+@dataclass(slots=True)
+class ControlMatch:
+    """One candidate control entry for a line, with its score and reasons."""
+
+    entry: str
+    regimes: list[str]
+    score: float
+    reasons: list[str]
+    below_threshold: bool = False
+    just_below: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "entry": self.entry,
+            "regimes": self.regimes,
+            "score": round(self.score, 3),
+            "reasons": self.reasons,
+            "below_threshold": self.below_threshold,
+        }
+
+
+@dataclass(slots=True)
+class Classification:
+    """The verdict on one line: HS check, ranked controls, and any reused decision."""
+
+    id: str
+    hs: HSCheck
+    controls: list[ControlMatch] = field(default_factory=list)
+    decision: ReusedDecision | None = None
+
+    @property
+    def controlled(self) -> bool:
+        """True when any listed entry is not ruled out by the stated parameters."""
+        return any(not c.below_threshold for c in self.controls)
+
+    @property
+    def just_below(self) -> bool:
+        """True when some entry was missed only by a margin (a red flag in itself)."""
+        return any(c.just_below for c in self.controls)
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "id": self.id,
+            "hs": self.hs.to_dict(),
+            "controls": [c.to_dict() for c in self.controls],
+        }
+        if self.decision is not None:
+            out["decision"] = self.decision.to_dict()
+        return out
+
+
+@dataclass(slots=True)
+class RuleOutcome:
+    """How an entry's deciding parameters came out for one line."""
+
+    below: bool = False
+    just_below: bool = False
+    reasons: list[str] = field(default_factory=list)
+
+
+class Classifier:
+    """Holds the reference data once; ``classify`` is then cheap per line."""
+
+    def __init__(
+        self,
+        lexicon: Lexicon | None = None,
+        catalogue: ControlCatalogue | None = None,
+        correlation: HSCorrelation | None = None,
+        decisions: DecisionStore | None = None,
+        edition: str = "2022",
+        margin: float = DEFAULT_MARGIN,
+    ):
+        self.lexicon = lexicon or Lexicon.load_default()
+        self.catalogue = catalogue or ControlCatalogue.load_default()
+        self.correlation = correlation or HSCorrelation.load_default()
+        self.nomenclature = HSNomenclature.load(edition)
+        self.decisions = decisions
+        self.edition = edition
+        self.margin = margin
+        self._regimes: dict[str, list[str]] = {}
+
+    def classify(self, line: GoodsLine) -> Classification:
+        """Classify one line (see the module docstring for the output)."""
+        hits = self.lexicon.find_terms(line.description)
+        concepts = self.lexicon.concepts_in(hits)
+        reused = self.decisions.lookup(line.description) if self.decisions else None
+        if reused is not None:
+            controls = self.controls_from_decision(reused)
+        else:
+            controls = self.rank_controls(
+                hits, concepts, read_line_values(line.description, line.parameters)
+            )
+        top = [c.entry for c in controls if not c.below_threshold][:2]
+        hs = check_hs(
+            line.hs_code, line.description, concepts, top, self.correlation, self.nomenclature
+        )
+        return Classification(line.id, hs, controls, reused)
+
+    def rank_controls(
+        self, hits: list[TermHit], concepts: list[Concept], values: list[LineValue]
+    ) -> list[ControlMatch]:
+        """Score candidate entries from the concepts, then check their parameters."""
+        weights: dict[str, float] = {}
+        for concept in concepts:
+            for entry, weight in concept.entries.items():
+                weights[entry] = weights.get(entry, 0.0) + weight
+        names = {c.canonical for c in concepts}
+        matches = [
+            self.score_entry(entry, weight, hits, names, values)
+            for entry, weight in weights.items()
+            if weight >= MIN_WEIGHT
+        ]
+        matches.sort(key=lambda m: (-m.score, m.entry))
+        return matches[:MAX_CONTROLS]
+
+    def score_entry(
+        self,
+        entry: str,
+        weight: float,
+        hits: list[TermHit],
+        names: set[str],
+        values: list[LineValue],
+    ) -> ControlMatch:
+        """Build one candidate: score from the weight, reasons from terms and rules."""
+        concepts = {
+            h.canonical for h in hits if self.lexicon.concepts[h.canonical].entries.get(entry)
+        }
+        terms = [describe_hit(h) for h in hits if h.canonical in concepts]
+        reasons = [f"terms: {', '.join(terms)}"] if terms else []
+        outcome = self.evaluate_rules(entry, names, values)
+        score = weight / (weight + 0.5)
+        if outcome.below:
+            score *= BELOW_PENALTY
+        return ControlMatch(
+            entry,
+            self.regimes_of(entry),
+            min(score, 0.99),
+            reasons + outcome.reasons,
+            outcome.below,
+            outcome.just_below,
+        )
+
+    def evaluate_rules(self, entry: str, names: set[str], values: list[LineValue]) -> RuleOutcome:
+        """Hold the line's values against the entry's rules whose ``when`` concept is present."""
+        groups: dict[str, list[Any]] = {}
+        for rule in self.lexicon.rules_by_entry.get(entry, []):
+            if not rule.when or rule.when in names:
+                groups.setdefault(rule.when, []).append(rule)
+        outcome = RuleOutcome()
+        for rules in groups.values():
+            statuses = [self.evaluate_rule(rule, names, values, outcome) for rule in rules]
+            failed = [s for s in statuses if s in ("below", "just_below", "absent")]
+            met = [s for s in statuses if s == "meets"]
+            group_below = (rules[0].mode == "all" and bool(failed)) or (
+                rules[0].mode == "any" and bool(failed) and not met
+            )
+            if group_below:
+                outcome.below = True
+                outcome.just_below = outcome.just_below or all(s == "just_below" for s in failed)
+        return outcome
+
+    def evaluate_rule(
+        self, rule: Any, names: set[str], values: list[LineValue], outcome: RuleOutcome
+    ) -> str:
+        """Return meets / below / just_below / absent / unknown, adding the reason."""
+        if rule.requires:
+            if names & set(rule.requires):
+                return "meets"
+            outcome.reasons.append(f"not stated or absent: {rule.clause}")
+            return "absent"
+        value = pick_value(rule, values, self.lexicon.rule_aliases)
+        if value is None or rule.threshold is None:
+            return "unknown"
+        result = compare(value.parameter, rule.threshold, self.margin)
+        if result.status is ComparisonStatus.MEETS:
+            outcome.reasons.append(f"{result.message} ({rule.clause})")
+            return "meets"
+        if result.status is ComparisonStatus.JUST_BELOW:
+            outcome.reasons.append(f"just below threshold: {result.message} ({rule.clause})")
+            return "just_below"
+        if result.status is ComparisonStatus.BELOW:
+            outcome.reasons.append(f"{result.message} ({rule.clause})")
+            return "below"
+        return "unknown"
+
+    def controls_from_decision(self, reused: ReusedDecision) -> list[ControlMatch]:
+        """An officer's decision replaces the ranking: one entry, or none if not controlled."""
+        decision = reused.decision
+        if not decision.entry:
+            return []
+        reason = (
+            f"officer decision by {decision.decided_by} on {decision.decided_at} for "
+            f"{decision.description!r} (similarity {reused.similarity:.2f})"
+        )
+        return [ControlMatch(decision.entry, self.regimes_of(decision.entry), 1.0, [reason])]
+
+    def regimes_of(self, entry: str) -> list[str]:
+        if entry not in self._regimes:
+            known = self.catalogue.get(entry)
+            self._regimes[entry] = list(known.regimes) if known else regimes_for(entry)
+        return self._regimes[entry]
+
+
+def pick_value(rule: Any, values: list[LineValue], claimed: frozenset[str]) -> LineValue | None:
+    """Return the line value a rule should be compared with, or None.
+
+    Values named like one of the rule's aliases come first; a value whose name no rule
+    claims may stand in when its unit is of the right kind ("5000L" for a volume). With
+    several, the most favourable capability counts (largest for a lower bound).
+    """
+    assert rule.threshold is not None
+    named = [v for v in values if v.key in rule.aliases or v.parameter.name in rule.aliases]
+    pool = [v for v in named if v.comparable(rule.threshold)]
+    if not pool:
+        pool = [
+            v
+            for v in values
+            if v.key not in claimed and v.parameter.name not in claimed
+            if v.comparable(rule.threshold)
+        ]
+    if not pool:
+        return None
+    lower_bound = rule.threshold.comparator.is_lower_bound
+    return (max if lower_bound else min)(pool, key=lambda v: v.base_magnitude)
+
+
+def describe_hit(hit: TermHit) -> str:
+    """Return "carbon fibre ('T800')" or "filament winding machine ('filamnet...', typo)"."""
+    suffix = ", typo corrected" if hit.how == "typo" else ""
+    if hit.written == hit.canonical:
+        return f"{hit.canonical}{suffix}"
+    return f"{hit.canonical} ({hit.written!r}{suffix})"
+
+
+@cache
+def default_classifier() -> Classifier:
+    """Return a classifier over the bundled reference data (no decision store)."""
+    return Classifier()
+
+
+def classify_line(line: GoodsLine, classifier: Classifier | None = None) -> Classification:
+    """Classify one goods line with the bundled reference data (or ``classifier``)."""
+    return (classifier or default_classifier()).classify(line)
+
+
+def classify_lines(
+    lines: Iterable[GoodsLine], classifier: Classifier | None = None
+) -> Iterator[Classification]:
+    """Classify lines one by one, lazily, with one shared classifier."""
+    chosen = classifier or default_classifier()
+    for line in lines:
+        yield chosen.classify(line)

@@ -1,0 +1,154 @@
+"""Does a declared HS code fit the description? The mislabelling check.
+
+The headings a description should be declared under come from the lexicon concepts found
+in it ("filament winding machine" -> 8445, 8477, 8479) and, when no concept names a
+heading, from the HS <-> control-entry correlation of its best candidate entries. The
+declared code fits when it starts with one of those prefixes, at chapter (2 digits),
+heading (4) or subheading (6) level. When it does not, the line is flagged as mislabelled,
+with the heading texts of both sides as the reason: "rocket motor casings" under 8436
+(agricultural machinery) is expected under 8412 (engines and motors).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from interdictor.goods.correlation import HSCorrelation
+from interdictor.goods.hs import HSNomenclature, format_hs_code
+from interdictor.goods.lexicon import Concept
+
+MAX_SUGGESTED = 6
+
+
+@dataclass(slots=True)
+class HSCheck:
+    """The verdict on a declared HS code. ``consistent`` is None when nothing is known."""
+
+    declared: str
+    valid: bool
+    consistent: bool | None
+    score: float | None
+    suggested: list[str] = field(default_factory=list)
+    reason: str = ""
+
+    @property
+    def mislabelled(self) -> bool:
+        return self.consistent is False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "declared": self.declared,
+            "valid": self.valid,
+            "consistent": self.consistent,
+            "score": None if self.score is None else round(self.score, 3),
+            "suggested": self.suggested,
+            "reason": self.reason,
+        }
+
+
+def check_hs(
+    declared: str,
+    description: str,
+    concepts: list[Concept],
+    entries: list[str],
+    correlation: HSCorrelation,
+    nomenclature: HSNomenclature,
+) -> HSCheck:
+    """Check a declared code against what the description says the goods are."""
+    expected = expected_prefixes(concepts, entries, correlation, nomenclature)
+    suggested = [format_hs_code(p) for p in expected[:MAX_SUGGESTED]]
+    if not declared.strip():
+        return HSCheck("", False, None, None, suggested, "no HS code declared")
+    validation = nomenclature.validate(declared)
+    if not validation.valid or validation.code is None:
+        return HSCheck(declared, False, None, None, suggested, validation.message)
+    code = validation.code
+    if not expected:
+        score = text_fit(description, code, nomenclature)
+        reason = f"{validation.message}; no reviewed heading for this description"
+        return HSCheck(declared, True, None, score, suggested, reason)
+    if any(code.startswith(p) for p in expected):
+        return HSCheck(declared, True, True, 1.0, suggested, validation.message)
+    reason = describe_mislabel(code, concepts, entries, expected, nomenclature)
+    return HSCheck(declared, True, False, 0.0, suggested, reason)
+
+
+def expected_prefixes(
+    concepts: list[Concept],
+    entries: list[str],
+    correlation: HSCorrelation,
+    nomenclature: HSNomenclature,
+) -> list[str]:
+    """Return the HS prefixes the goods belong under, most specific source first.
+
+    Concept prefixes are written for HS 2022; one that does not exist in the edition being
+    checked (8806 in HS 2017) is replaced by the correlation rows of that edition.
+    """
+    prefixes: list[str] = []
+    for concept in concepts:
+        for prefix in concept.hs_prefixes:
+            if nomenclature.get(prefix) is not None:
+                prefixes.append(prefix)
+            else:
+                prefixes.extend(edition_prefixes(concept, correlation, nomenclature.edition))
+    if not prefixes:
+        for entry in entries:
+            prefixes.extend(correlation.prefixes_for(entry, nomenclature.edition))
+    return list(dict.fromkeys(prefixes))
+
+
+def edition_prefixes(concept: Concept, correlation: HSCorrelation, edition: str) -> list[str]:
+    """The correlation prefixes of a concept's positively weighted entries in ``edition``."""
+    found: list[str] = []
+    for entry, weight in concept.entries.items():
+        if weight > 0:
+            found.extend(correlation.prefixes_for(entry, edition))
+    return found
+
+
+def describe_mislabel(
+    code: str,
+    concepts: list[Concept],
+    entries: list[str],
+    expected: list[str],
+    nomenclature: HSNomenclature,
+) -> str:
+    """Say what the goods read as, what was declared and where they belong."""
+    declared = nomenclature.heading(code) or nomenclature.get(code)
+    declared_text = declared.description if declared else ""
+    names = ", ".join(c.canonical for c in concepts if c.role != "modifier") or ", ".join(entries)
+    wanted = "; ".join(
+        f"{format_hs_code(p)} {heading_text(p, nomenclature)}".strip() for p in expected[:3]
+    )
+    level = mismatch_level(code, expected)
+    return (
+        f"description reads as {names}; declared {format_hs_code(code)} "
+        f"({declared_text}) does not fit at {level} level; expected {wanted}"
+    )
+
+
+def mismatch_level(code: str, expected: list[str]) -> str:
+    """Return the deepest level at which the declared code still agrees: chapter/heading."""
+    if any(len(p) == 6 and code[:4] == p[:4] for p in expected):
+        return "subheading"
+    if any(code[:2] == p[:2] for p in expected):
+        return "heading"
+    return "chapter"
+
+
+def heading_text(prefix: str, nomenclature: HSNomenclature) -> str:
+    """Return "(text)" of a code, or ""."""
+    found = nomenclature.get(prefix)
+    return f"({found.description})" if found else ""
+
+
+def text_fit(description: str, code: str, nomenclature: HSNomenclature) -> float:
+    """A rough 0-1 fit between a description and the declared code's text and heading."""
+    texts = [c.description for c in [nomenclature.get(code), nomenclature.heading(code)] if c]
+    if not texts:
+        return 0.0
+    best = max(fuzz.token_set_ratio(description.lower(), t.lower()) for t in texts)
+    return best / 100.0
