@@ -16,6 +16,7 @@ given name, however it was spaced or hyphenated, is joined with "." into one key
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from interdictor.text.folding import fold
@@ -25,47 +26,19 @@ from interdictor.text.hangul import (
     is_hangul_syllable,
     romanize_word,
 )
+from interdictor.text.korean_latin import segment_latin
 from interdictor.text.korean_tables import COMPOUND_SURNAMES, HANGUL_SURNAMES, LIST_SPELLINGS
 
+_HANGUL_RE = re.compile("[\uac00-\ud7a3]")
 _INI_KEY = ("k", "k", "n", "t", "t", "r", "m", "p", "p", "s", "s", "", "j", "j", "j")
 _INI_KEY += ("k", "t", "p", "h")
 _VOW_KEY = ("a", "e", "ya", "ye", "o", "e", "yo", "ye", "o", "wa", "we", "we", "yo")
 _VOW_KEY += ("o", "wo", "we", "wi", "yo", "o", "ui", "i")
 
-# Latin spellings of each key part across RR, MR, MR without diacritics and list spellings.
-_ONSETS: dict[str, str] = {
-    "": "", "g": "k", "k": "k", "kk": "k", "gg": "k", "kh": "k",
-    "d": "t", "t": "t", "tt": "t", "dd": "t", "th": "t",
-    "b": "p", "p": "p", "pp": "p", "bb": "p", "ph": "p",
-    "j": "j", "ch": "j", "jj": "j", "tch": "j", "tj": "j", "dj": "j", "c": "j", "chh": "j",
-    "s": "s", "ss": "s", "sh": "s", "h": "h", "m": "m", "n": "n", "r": "r", "l": "r", "rh": "r",
-}  # fmt: skip
-_VOWELS: dict[str, str] = {
-    "a": "a", "ae": "e", "e": "e", "ai": "e", "ay": "e",
-    "ya": "ya", "yae": "ye", "ye": "ye", "yai": "ye",
-    "eo": "o", "o": "o", "uh": "o", "yeo": "yo", "yo": "yo", "yuh": "yo",
-    "wa": "wa", "oa": "wa", "wae": "we", "we": "we", "oe": "we", "oi": "we", "oy": "we",
-    "wei": "we", "u": "o", "oo": "o", "ou": "o", "eu": "o",
-    "wo": "wo", "weo": "wo", "uo": "wo", "wi": "wi", "wee": "wi",
-    "yu": "yo", "yoo": "yo", "you": "yo", "ui": "ui", "eui": "ui",
-    "i": "i", "ee": "i", "yi": "i",
-}  # fmt: skip
-_CODAS: dict[str, str] = {
-    "": "", "k": "k", "ck": "k", "n": "n", "t": "t", "l": "l", "m": "m", "p": "p", "ng": "ng",
-}  # fmt: skip
-# Whole-syllable list spellings that the part tables cannot produce ("Young" for 영).
-_SYLLABLE_ALIASES: dict[str, str] = {"young": "yong", "park": "pak"}
-# Onset spellings foreign to Korean romanisation: read "Paekho" as paek.ho, not pae.kho.
-_RARE_ONSETS = frozenset({"kh", "th", "ph", "c", "chh", "tj", "rh"})
-
-_MAX_ONSET = max(map(len, _ONSETS))
-_MAX_VOWEL = max(map(len, _VOWELS))
-_INF = 10**9
-
 
 def is_hangul(text: str) -> bool:
     """Return True when the text contains at least one Hangul syllable."""
-    return any(is_hangul_syllable(c) for c in text)
+    return _HANGUL_RE.search(text) is not None
 
 
 def romanize_rr(hangul: str, *, name: bool = False) -> str:
@@ -159,83 +132,6 @@ def hangul_key(hangul: str) -> str:
         return ""
     keys[0] = apply_initial_rule(keys[0])
     return ".".join(keys)
-
-
-@lru_cache(maxsize=65536)
-def segment_latin(word: str) -> tuple[str, ...] | None:
-    """Segment one romanised word (letters only) into syllable keys, or None."""
-    n = len(word)
-    best: list[tuple[int, tuple[str, ...]]] = [(_INF, ())] * (n + 1)
-    best[0] = (0, ())
-    for start in range(n):
-        cost, keys = best[start]
-        if cost >= _INF:
-            continue
-        prev_coda = _last_coda(keys)
-        for end, key, extra in _syllables_at(word, start):
-            total = cost + 10 + extra + _boundary_cost(start, key, prev_coda)
-            if total < best[end][0]:
-                best[end] = (total, (*keys, key))
-    return best[n][1] if best[n][0] < _INF else None
-
-
-def _last_coda(keys: tuple[str, ...]) -> str | None:
-    """Return the coda key of the last syllable ('' when open), None at the word start."""
-    if not keys:
-        return None
-    last = keys[-1]
-    for coda in ("ng", "k", "n", "t", "l", "m", "p"):
-        if last.endswith(coda) and last[: -len(coda)][-1:] in "aeiouy":
-            return coda
-    return ""
-
-
-def _boundary_cost(start: int, key: str, prev_coda: str | None) -> int:
-    """Prefer readings that keep "ng" together (jong.un over jon.gun) and onsets elsewhere."""
-    if prev_coda is None:
-        return 0
-    if key[:1] in "aeiouyw":
-        return 0 if prev_coda == "ng" else 1
-    if key[:1] == "k" and prev_coda == "n":
-        return 2
-    return 0
-
-
-def _syllables_at(word: str, start: int) -> list[tuple[int, str, int]]:
-    """Return every (end, key, extra cost) syllable that can be read at ``start``."""
-    found: list[tuple[int, str, int]] = []
-    for alias, key in _SYLLABLE_ALIASES.items():
-        if word.startswith(alias, start):
-            found.append((start + len(alias), key, 0))
-    for olen in range(min(_MAX_ONSET, len(word) - start), -1, -1):
-        onset = _ONSETS.get(word[start : start + olen])
-        if onset is None:
-            continue
-        vpos = start + olen
-        extra = 1 if word[start : start + olen] in _RARE_ONSETS else 0
-        for vlen in range(min(_MAX_VOWEL, len(word) - vpos), 0, -1):
-            vowel = _VOWELS.get(word[vpos : vpos + vlen])
-            if vowel is not None:
-                _add_codas(word, vpos + vlen, onset + vowel, found, extra)
-    return found
-
-
-def _add_codas(
-    word: str, pos: int, head: str, found: list[tuple[int, str, int]], extra: int
-) -> None:
-    """Append the syllables formed by ``head`` plus each coda (and a silent h) at ``pos``."""
-    if word.startswith("h", pos):
-        _add_codas_after(word, pos + 1, head, found, extra + 1)
-    _add_codas_after(word, pos, head, found, extra)
-
-
-def _add_codas_after(
-    word: str, pos: int, head: str, found: list[tuple[int, str, int]], extra: int
-) -> None:
-    """Append ``head`` + coda for each coda spelling that matches at ``pos``."""
-    for spelling, coda in _CODAS.items():
-        if word.startswith(spelling, pos):
-            found.append((pos + len(spelling), head + coda, extra))
 
 
 @lru_cache(maxsize=65536)

@@ -9,9 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from interdictor.text.chinese import is_han_char
 from interdictor.text.folding import fold
-from interdictor.text.hangul import is_hangul_syllable
 from interdictor.text.normalize import latin_tokens
 from interdictor.text.org_tables import (
     ABJAD_WORDS,
@@ -28,12 +26,13 @@ from interdictor.text.org_tables import (
 _WORD_RE = re.compile(r"[^\W_]+(?:'[^\W_]+)*", re.UNICODE)
 _DOTTED_RE = re.compile(r"\b(\w)\.(?=\w\.)|\b(\w)\.(?=\s|$)")
 _BRACKET_RE = re.compile(r"[(\[]([^()\[\]]+)[)\]]")
+_CJK_RE = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7a3]")
 _ACRONYM_RE = re.compile(r"^[A-Z][A-Z0-9&-]{1,11}$")
 
 
 def _is_cjk_word(word: str) -> bool:
-    """Return True when the word is written in Han or Hangul."""
-    return any(is_han_char(c) or is_hangul_syllable(c) for c in word)
+    """Return True when the word is written in Han or Hangul (kana too)."""
+    return _CJK_RE.search(word) is not None
 
 
 def split_cjk_word(word: str) -> list[str]:
@@ -138,7 +137,7 @@ def _acronym_words(name: str) -> list[str]:
 
 def _is_latin_name(name: str) -> bool:
     """Return True when no word is Han or Hangul (their acronyms are not formed from pinyin)."""
-    return not any(_is_cjk_word(w) for w in name.split())
+    return not _is_cjk_word(name)
 
 
 @lru_cache(maxsize=65536)

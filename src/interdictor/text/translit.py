@@ -137,12 +137,9 @@ _DOUBLE_RE = re.compile(r"(.)\1+")
 def consonant_skeleton(latin: str) -> str:
     """Return the consonants of each word with similar ones merged (Mohammad, Muhammad and
     mhmd all give "mt"), for matching abjad transliterations against Latin spellings."""
-    words = []
-    for word in _WORD_SPLIT_RE.split(to_latin(latin).replace("'", "")):
-        for digraph, single in _DIGRAPHS:
-            word = word.replace(digraph, single)
-        word = _VOWELS_RE.sub("", word).translate(_SKELETON_TABLE)
-        word = _DOUBLE_RE.sub(r"\1", word)
-        if word:
-            words.append(word)
-    return " ".join(words)
+    text = _WORD_SPLIT_RE.sub(" ", to_latin(latin).replace("'", ""))
+    for digraph, single in _DIGRAPHS:
+        if digraph in text:
+            text = text.replace(digraph, single)
+    text = _VOWELS_RE.sub("", text).translate(_SKELETON_TABLE)
+    return " ".join(_DOUBLE_RE.sub(r"\1", text).split())
