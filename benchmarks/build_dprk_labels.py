@@ -9,6 +9,7 @@ cannot slip unreviewed labels in.
 
     .venv/bin/python benchmarks/build_dprk_labels.py            # write labels.csv
     .venv/bin/python benchmarks/build_dprk_labels.py --review   # write review_sheet.csv
+    .venv/bin/python benchmarks/build_dprk_labels.py --check    # fail if labels.csv is stale
 """
 
 from __future__ import annotations
@@ -313,13 +314,25 @@ def write_labels(rows: list[dict[str, str]], path: Path) -> None:
     print(Counter(r["difficulty"] for r in rows))
 
 
+def check_labels(rows: list[dict[str, str]], path: Path) -> None:
+    """Exit non-zero when the committed labels differ from a fresh build."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        committed = list(csv.DictReader(handle))
+    if committed != rows:
+        sys.exit(f"{path} is out of date: run benchmarks/build_dprk_labels.py")
+    print(f"{path}: {len(rows)} queries, up to date")
+
+
 def main() -> None:
     """Command-line entry point."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--review", action="store_true", help="write review_sheet.csv instead")
+    parser.add_argument("--check", action="store_true", help="fail if labels.csv is stale")
     parser.add_argument("--out", type=Path, default=OUT_DIR / "labels.csv")
     args = parser.parse_args()
-    if args.review:
+    if args.check:
+        check_labels(build_labels(), OUT_DIR / "labels.csv")
+    elif args.review:
         write_review_sheet(OUT_DIR / "review_sheet.csv")
     else:
         write_labels(build_labels(), args.out)

@@ -269,6 +269,19 @@ def make_ofac_record(source: str, row: list[str], countries: dict[str, str]) -> 
     return record
 
 
+def entity_id(family: str, record: SourceRecord) -> str:
+    """Return the entity id the interdictor list loaders give this record.
+
+    `family` is "un", "ofac" or "eu": un_sc-KPi.001, us_ofac_sdn-12218, eu_dprk-XIII.A-1.
+    """
+    if family == "un":
+        return f"un_sc-{record.key}"
+    if family == "ofac":
+        return f"us_ofac_sdn-{record.key}"
+    annex, key = record.key.split("/", 1)
+    return f"eu_dprk-{annex}-{key.lower() if key.startswith('IMO') else key}"
+
+
 def is_ofac_dprk(record: SourceRecord) -> bool:
     """True for DPRK programme tags, or NPWMD entries with a North Korean link."""
     if any(p.startswith("DPRK") for p in record.programs):

@@ -35,6 +35,7 @@ from pathlib import Path
 from build_dprk_labels import read_reviewed
 from dprk_sources import (
     SourceRecord,
+    entity_id,
     normalize_name,
     read_eu,
     read_ofac_2024,
@@ -174,16 +175,6 @@ FORMS = ["Co., Ltd.", "Co. Ltd", "Limited", "LLC", "GmbH", "Pte Ltd", "S.A.", "C
 def load_entries() -> dict[str, list[SourceRecord]]:
     """Read the three lists the benchmark loads: UN 2026, OFAC 2024 sdn.csv, EU DPRK."""
     return {"un": read_un(), "ofac": read_ofac_2024(), "eu": read_eu()}
-
-
-def entity_id(family: str, record: SourceRecord) -> str:
-    """Return the entity id the list loaders give this record."""
-    if family == "un":
-        return f"un_sc-{record.key}"
-    if family == "ofac":
-        return f"us_ofac_sdn-{record.key}"
-    annex, key = record.key.split("/", 1)
-    return f"eu_dprk-{annex}-{key.lower() if key.startswith('IMO') else key}"
 
 
 def link_entries(entries: dict[str, list[SourceRecord]]) -> dict[str, set[str]]:
