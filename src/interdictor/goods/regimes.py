@@ -41,14 +41,18 @@ REGIME_BY_DIGIT: dict[int, str] = {
     5: EU_ONLY,
 }
 REGIME_MAP_FILE = "regime_map.csv"
+# Certainty of a mapping row: reviewed (titles and scope agree), probable, uncertain,
+# none (no EU counterpart), group (a heading row: the union of the rows below it).
+CERTAINTIES = ("reviewed", "probable", "uncertain", "none", "group")
+GROUP = "group"
 REGIME_MAP_COLUMNS = ("regime_code", "regime", "eu_codes", "basis", "certainty")
 
 EU_CODE = re.compile(
-    r"^(?P<category>\d)(?P<group>[A-E])(?P<digit>\d)(?P<number>\d{2})(?P<sub>(?:\.[a-z0-9]+)*)$"
+    r"^(?P<category>\d)(?P<group>[A-E])(?P<digit>\d)(?P<number>\d{2})(?P<sub>(?:\.(?:[a-z]|\d{1,2}))*)$"
 )
 _MTCR_CODE = re.compile(r"^M(?P<item>\d{1,2})(?:(?P<group>[A-E])(?P<rest>\d+(?:[a-z]\d*)*)?)?$")
 _NSG2_CODE = re.compile(r"^N(?P<item>\d)?(?:(?P<group>[A-E])(?P<rest>\d+(?:[a-z]\d*)*)?)?$")
-_NSG1_CODE = re.compile(r"^T(?P<item>\d+)?(?:\.(?P<rest>\d+(?:\.\d+)*))?$")
+_NSG1_CODE = re.compile(r"^T(?P<item>A?\d+)?(?P<rest>(?:\.\d+)*(?:[a-z]\d*)*)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,16 +132,22 @@ def parse_regime_code(code: str, category: str = "") -> RegimeCode:
     """
     text = code.strip()
     if match := _MTCR_CODE.match(text):
-        item = ".".join(p for p in (match["item"], match["group"], match["rest"]) if p)
+        item = join_item(match["item"], match["group"], match["rest"])
         cat = category or (MTCR_CAT_I if match["item"] in ("1", "2") else MTCR_CAT_II)
         return RegimeCode(text, MTCR, item, normalise_mtcr_category(cat))
     if match := _NSG2_CODE.match(text):
-        item = ".".join(p for p in (match["item"], match["group"], match["rest"]) if p)
+        item = join_item(match["item"], match["group"], match["rest"])
         return RegimeCode(text, NSG_PART_2, item)
     if match := _NSG1_CODE.match(text):
-        item = ".".join(p for p in (match["item"], match["rest"]) if p)
+        item = (match["item"] or "") + match["rest"]
         return RegimeCode(text, NSG_PART_1, item)
     raise InvalidInput(f"not a regime item code: {code!r}")
+
+
+def join_item(*parts: str | None) -> str:
+    """Write an item number with dots: ("2", "A", "1b1") -> "2.A.1.b.1"."""
+    tokens = [t for part in parts if part for t in re.findall(r"\d+|[A-Za-z]", part)]
+    return ".".join(tokens)
 
 
 def normalise_mtcr_category(text: str) -> str:
@@ -173,6 +183,12 @@ def read_regime_map_row(row: dict[str, str], source: str, line: int) -> RegimeMa
     bad = [c for c in eu_codes if split_eu_code(c) is None]
     if bad:
         raise InvalidInput(f"malformed EU codes {bad}", source=source, position=position)
+    if row["certainty"] not in CERTAINTIES:
+        raise InvalidInput(
+            f"certainty {row['certainty']!r} is not one of {CERTAINTIES}",
+            source=source,
+            position=position,
+        )
     if row["regime"].strip() not in regime_code.regimes:
         raise InvalidInput(
             f"regime {row['regime']!r} does not match code {regime_code.code}",
@@ -195,6 +211,8 @@ def load_reverse_index() -> dict[str, tuple[str, ...]]:
     """Return EU code -> regime item codes, from the regime map."""
     index: dict[str, list[str]] = {}
     for row in load_regime_map():
+        if row.certainty == GROUP:  # a heading row repeats its sub-items' entries
+            continue
         for eu_code in row.eu_codes:
             index.setdefault(eu_code, []).append(row.regime_code)
     return {key: tuple(value) for key, value in index.items()}
