@@ -6,6 +6,7 @@ syllable boundaries are applied on those indices, then letters are chosen per sy
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 
 SYLLABLE_FIRST = 0xAC00
@@ -15,21 +16,32 @@ SYLLABLE_LAST = 0xD7A3
 I_G, I_KK, I_N, I_D, I_TT, I_R, I_M, I_B, I_PP, I_S, I_SS, I_NONE = range(12)
 I_J, I_JJ, I_CH, I_K, I_T, I_P, I_H = range(12, 19)
 
-RR_INITIALS = ("g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj", "ch")
-RR_INITIALS += ("k", "t", "p", "h")
-MR_INITIALS = ("k", "kk", "n", "t", "tt", "r", "m", "p", "pp", "s", "ss", "", "ch", "tch", "ch'")
-MR_INITIALS += ("k'", "t'", "p'", "h")
+# Jamo order of the Unicode syllable block: 19 initials, 21 vowels, 28 finals.
+RR_INITIALS: tuple[str, ...] = (
+    "g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj", "ch", "k", "t",
+    "p", "h",
+)  # fmt: skip
+MR_INITIALS: tuple[str, ...] = (
+    "k", "kk", "n", "t", "tt", "r", "m", "p", "pp", "s", "ss", "", "ch", "tch", "ch'", "k'",
+    "t'", "p'", "h",
+)  # fmt: skip
 # Plain stops are voiced in McCune-Reischauer between voiced sounds (Pak Chŏng-hŭi, Myŏng-bak).
 MR_VOICED = {I_G: "g", I_D: "d", I_B: "b", I_J: "j"}
 
-RR_VOWELS = ("a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae", "oe", "yo")
-RR_VOWELS += ("u", "wo", "we", "wi", "yu", "eu", "ui", "i")
-MR_VOWELS = ("a", "ae", "ya", "yae", "ŏ", "e", "yŏ", "ye", "o", "wa", "wae", "oe", "yo")
-MR_VOWELS += ("u", "wŏ", "we", "wi", "yu", "ŭ", "ŭi", "i")
+RR_VOWELS: tuple[str, ...] = (
+    "a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae", "oe", "yo", "u", "wo",
+    "we", "wi", "yu", "eu", "ui", "i",
+)  # fmt: skip
+MR_VOWELS: tuple[str, ...] = (
+    "a", "ae", "ya", "yae", "ŏ", "e", "yŏ", "ye", "o", "wa", "wae", "oe", "yo", "u", "wŏ",
+    "we", "wi", "yu", "ŭ", "ŭi", "i",
+)  # fmt: skip
 
 # Final jamo -> neutralised coda sound (what is heard before a pause).
-FINAL_SOUND = ("", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l", "p", "l")
-FINAL_SOUND += ("m", "p", "p", "t", "t", "ng", "t", "t", "k", "t", "p", "t")
+FINAL_SOUND: tuple[str, ...] = (
+    "", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l", "p", "l", "m", "p",
+    "p", "t", "t", "ng", "t", "t", "k", "t", "p", "t",
+)  # fmt: skip
 
 # Final jamo -> (jamo left in place, initial index carried to the next vowel-initial syllable).
 # Double finals keep their first consonant and carry the second (닭이 -> dalgi).
@@ -48,7 +60,15 @@ FINALS_WITH_H = {6: "n", 15: "l", 27: ""}  # ㄶ ㅀ ㅎ
 NASAL_OF = {"k": "ng", "t": "n", "p": "m"}
 
 Syllable = tuple[int, int, int]  # initial index, vowel index, final jamo index
-Sound = list[list[object]]  # [initial index, vowel index, coda sound] per syllable
+
+
+@dataclass(slots=True)
+class Sound:
+    """One syllable as pronounced: initial jamo index, vowel index and coda sound."""
+
+    ini: int
+    vow: int
+    coda: str
 
 
 def is_hangul_syllable(char: str) -> bool:
@@ -62,80 +82,81 @@ def decompose(char: str) -> Syllable:
     return code // 588, (code % 588) // 28, code % 28
 
 
-def apply_sound_changes(syllables: list[Syllable]) -> Sound:
+def apply_sound_changes(syllables: list[Syllable]) -> list[Sound]:
     """Apply liaison, aspiration, nasalisation and the ㄹ rules across syllable boundaries."""
-    out: Sound = [[ini, vow, FINAL_SOUND[fin]] for ini, vow, fin in syllables]
+    out = plain_sounds(syllables)
     finals = [fin for _, _, fin in syllables]
     for i in range(len(out) - 1):
         apply_boundary(out, finals, i)
     return out
 
 
-def apply_boundary(out: Sound, finals: list[int], i: int) -> None:
+def apply_boundary(out: list[Sound], finals: list[int], i: int) -> None:
     """Rewrite the coda of syllable i and the initial of syllable i+1 for one boundary."""
     fin, nxt = finals[i], out[i + 1]
-    ini = nxt[0]
+    ini = nxt.ini
     if fin == 0:
         return
-    if ini == I_NONE and fin in PALATALISED and nxt[1] == V_I:
+    if ini == I_NONE and fin in PALATALISED and nxt.vow == V_I:
         kept, carried = PALATALISED[fin]  # 해돋이 -> haedoji, 같이 -> gachi
-        out[i][2] = FINAL_SOUND[kept]
-        nxt[0] = carried
+        out[i].coda = FINAL_SOUND[kept]
+        nxt.ini = carried
         return
     if ini == I_NONE and fin != 21:
         kept, carried = LIAISON[fin]
-        out[i][2] = FINAL_SOUND[kept]
-        nxt[0] = carried
+        out[i].coda = FINAL_SOUND[kept]
+        nxt.ini = carried
         return
     if fin in FINALS_WITH_H and ini in ASPIRATED:
-        out[i][2] = FINALS_WITH_H[fin]
-        nxt[0] = ASPIRATED[ini]  # type: ignore[index]
+        out[i].coda = FINALS_WITH_H[fin]
+        nxt.ini = ASPIRATED[ini]
         return
-    coda = out[i][2]
+    coda = out[i].coda
     if ini in (I_N, I_M):
-        out[i][2] = NASAL_OF.get(coda, coda)  # type: ignore[arg-type]
+        out[i].coda = NASAL_OF.get(coda, coda)
         if coda == "l" and ini == I_N:
-            nxt[0] = I_R  # 설날 -> seollal
+            nxt.ini = I_R  # 설날 -> seollal
     elif ini == I_R:
         if coda in ("n", "l"):
-            out[i][2] = "l"  # 신라 -> silla
+            out[i].coda = "l"  # 신라 -> silla
         else:
-            out[i][2] = NASAL_OF.get(coda, coda)  # type: ignore[arg-type]
-            nxt[0] = I_N  # 종로 -> jongno, 백리 -> baengni
+            out[i].coda = NASAL_OF.get(coda, coda)
+            nxt.ini = I_N  # 종로 -> jongno, 백리 -> baengni
 
 
-def plain_sounds(syllables: list[Syllable]) -> Sound:
+def plain_sounds(syllables: list[Syllable]) -> list[Sound]:
     """Return the sounds of each syllable on its own, as personal names are written."""
-    return [[ini, vow, FINAL_SOUND[fin]] for ini, vow, fin in syllables]
+    return [Sound(ini, vow, FINAL_SOUND[fin]) for ini, vow, fin in syllables]
 
 
-def spell_rr(sounds: Sound) -> str:
+def spell_rr(sounds: list[Sound]) -> str:
     """Spell syllable sounds in Revised Romanization."""
     parts: list[str] = []
     prev_coda = ""
-    for ini, vow, coda in sounds:
-        initial = RR_INITIALS[ini]  # type: ignore[index]
-        if ini == I_R and prev_coda == "l":
+    for sound in sounds:
+        initial = RR_INITIALS[sound.ini]
+        if sound.ini == I_R and prev_coda == "l":
             initial = "l"
-        parts.append(initial + RR_VOWELS[vow] + str(coda))  # type: ignore[index]
-        prev_coda = str(coda)
+        parts.append(initial + RR_VOWELS[sound.vow] + sound.coda)
+        prev_coda = sound.coda
     return "".join(parts)
 
 
-def spell_mr(sounds: Sound, sep: str = "") -> str:
+def spell_mr(sounds: list[Sound], sep: str = "") -> str:
     """Spell syllable sounds in McCune-Reischauer, voicing plain stops between voiced sounds."""
     parts: list[str] = []
     prev: str | None = None  # None at the start of a word
-    for ini, vow, coda in sounds:
-        initial = MR_INITIALS[ini]  # type: ignore[index]
+    for sound in sounds:
+        ini = sound.ini
+        initial = MR_INITIALS[ini]
         if prev is not None and ini in MR_VOICED and prev in ("", "n", "m", "ng", "l"):
-            initial = MR_VOICED[ini]  # type: ignore[index]
+            initial = MR_VOICED[ini]
         elif ini == I_R and prev == "l":
             initial = "l"
-        elif ini == I_S and vow in (16, 20):
+        elif ini == I_S and sound.vow in (16, 20):
             initial = "sh"  # 시 -> shi, 쉬 -> shwi
-        parts.append(initial + MR_VOWELS[vow] + str(coda))  # type: ignore[index]
-        prev = str(coda)
+        parts.append(initial + MR_VOWELS[sound.vow] + sound.coda)
+        prev = sound.coda
     return sep.join(parts)
 
 

@@ -7,6 +7,7 @@ punctuation. Invalid values normalise to None so they can never make an exact ma
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from rigour.ids import BIC
@@ -69,7 +70,7 @@ def _normalize_generic(value: str) -> str | None:
     return code if _GENERIC_RE.match(code) else None
 
 
-_NORMALIZERS = {
+_NORMALIZERS: dict[str, Callable[[str], str | None]] = {
     "imo": normalize_imo,
     "swift": normalize_swift,
     "passport": _normalize_document,

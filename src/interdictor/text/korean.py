@@ -30,10 +30,13 @@ from interdictor.text.korean_latin import segment_latin
 from interdictor.text.korean_tables import COMPOUND_SURNAMES, HANGUL_SURNAMES, LIST_SPELLINGS
 
 _HANGUL_RE = re.compile("[\uac00-\ud7a3]")
-_INI_KEY = ("k", "k", "n", "t", "t", "r", "m", "p", "p", "s", "s", "", "j", "j", "j")
-_INI_KEY += ("k", "t", "p", "h")
-_VOW_KEY = ("a", "e", "ya", "ye", "o", "e", "yo", "ye", "o", "wa", "we", "we", "yo")
-_VOW_KEY += ("o", "wo", "we", "wi", "yo", "o", "ui", "i")
+_INI_KEY: tuple[str, ...] = (
+    "k", "k", "n", "t", "t", "r", "m", "p", "p", "s", "s", "", "j", "j", "j", "k", "t", "p", "h",
+)  # fmt: skip
+_VOW_KEY: tuple[str, ...] = (
+    "a", "e", "ya", "ye", "o", "e", "yo", "ye", "o", "wa", "we", "we", "yo", "o", "wo", "we",
+    "wi", "yo", "o", "ui", "i",
+)  # fmt: skip
 
 
 def is_hangul(text: str) -> bool:
