@@ -232,29 +232,38 @@ def ftm_to_dict(entity: dict[str, Any]) -> dict[str, Any]:
                 "vessel": vessel, "ftm_schema": proxy.schema.name}  # fmt: skip
     if not any(proxy.schema.is_a(s) for s in FTM_PARTY_SCHEMATA):
         raise RecordError(f"FtM schema {proxy.schema.name!r} is not read: only parties and vessels")
-    country = proxy.first("country") or proxy.first("jurisdiction") or proxy.first("nationality")
+    country = (
+        _first(proxy, "country") or _first(proxy, "jurisdiction") or _first(proxy, "nationality")
+    )
     company = {
         "name": proxy.caption,
-        "address": proxy.first("address"),
+        "address": _first(proxy, "address"),
         "country": country.upper() if country else None,
-        "phone": proxy.first("phone"),
-        "email": proxy.first("email"),
+        "phone": _first(proxy, "phone"),
+        "email": _first(proxy, "email"),
         "identifier": _ftm_identifier(proxy),
         "aliases": [n for n in proxy.get("name") + proxy.get("alias") if n != proxy.caption],
     }
-    incorporated = proxy.first("incorporationDate")
+    incorporated = _first(proxy, "incorporationDate")
     return {
         "id": proxy.id, "type": "company_registration", "source": "ftm",
         "company": {k: v for k, v in company.items() if v},
         "incorporation_date": incorporated if incorporated and len(incorporated) == 10 else None,
-        "website": proxy.first("website"), "ftm_schema": proxy.schema.name,
+        "website": _first(proxy, "website"), "ftm_schema": proxy.schema.name,
     }  # fmt: skip
+
+
+def _first(proxy: Any, prop: str) -> str | None:
+    """The first value of a property, or None where the schema does not have it."""
+    if prop not in proxy.schema.properties:
+        return None
+    value: str | None = proxy.first(prop)
+    return value
 
 
 def _ftm_identifier(proxy: Any) -> str | None:
     for prop in ("registrationNumber", "idNumber", "taxNumber", "leiCode", "swiftBic"):
-        if prop in proxy.schema.properties and proxy.first(prop):
-            value: str = proxy.first(prop)
+        if value := _first(proxy, prop):
             return value
     return None
 
