@@ -14,6 +14,7 @@ from interdictor.goods.hs import (
     format_hs_code,
     normalise_hs_code,
 )
+from interdictor.goods.national import OverlayResult, apply_overlay, load_overlay
 from interdictor.goods.parameters import (
     Comparator,
     Comparison,
@@ -47,9 +48,11 @@ __all__ = [
     "HSNomenclature",
     "HSStatus",
     "HSValidation",
+    "OverlayResult",
     "Parameter",
     "RegimeCode",
     "Threshold",
+    "apply_overlay",
     "are_comparable",
     "canonical_parameter",
     "compare",
@@ -58,6 +61,7 @@ __all__ = [
     "extract_thresholds",
     "format_hs_code",
     "format_quantity",
+    "load_overlay",
     "normalise_hs_code",
     "parse_quantity",
     "parse_regime_code",
