@@ -17,7 +17,6 @@ from interdictor.text.dates import parse_dates
 
 # a.k.a. 'AL-QA'QA'; -> the quote that ends an alias is followed by ";", "." + end, or end.
 _ALIAS = re.compile(r"\b([afn])\.k\.a\.,?\s+'(.+?)'(?=\s*(?:;|\.?\s*$))", re.IGNORECASE)
-_ALT = re.compile(r"^alt\.\s+", re.IGNORECASE)
 # Value, optional "(Country)", then "issued ..."/"expires ..." details we do not keep.
 _ID_VALUE = re.compile(
     r"^(?P<value>.+?)\s*(?:\((?P<country>[^)]*)\))?\s*"
@@ -99,27 +98,35 @@ def read_identifier(kind: str, rest: str) -> Identifier | None:
     return Identifier(kind=kind, value=value, country=to_country_code(match.group("country")))
 
 
+def _build_dispatch() -> re.Pattern[str]:
+    prefixes = ["DOB", "nationality", "citizen"]
+    prefixes += [p for p, _ in IDENTIFIER_PREFIXES] + [p for p, _ in PROPERTY_PREFIXES]
+    # Longest first, so "Registration Number" is not read as "Registration ID"'s sibling.
+    alternation = "|".join(re.escape(p) for p in sorted(prefixes, key=len, reverse=True))
+    return re.compile(rf"^\s*(?:alt\.\s+)?(?P<prefix>{alternation})\s+(?P<rest>.*)$", re.S)
+
+
+# One pattern for every statement prefix: the Remarks of 15,000 rows hold ~60,000 statements.
+_STATEMENT = _build_dispatch()
+_IDENTIFIER_KIND = dict(IDENTIFIER_PREFIXES)
+_PROPERTY = dict(PROPERTY_PREFIXES)
+
+
 def _add_statement(result: Remarks, statement: str) -> None:
-    statement = _ALT.sub("", statement.strip())
-    lower = statement.lower()
-    if lower.startswith("dob "):
-        result.birth_dates.extend(parse_dates(statement[4:]))
+    match = _STATEMENT.match(statement)
+    if match is None:
         return
-    for prefix in ("nationality ", "citizen "):
-        if lower.startswith(prefix):
-            result.countries.extend(to_country_codes(statement[len(prefix) :].rstrip(".")))
-            return
-    for prefix, kind in IDENTIFIER_PREFIXES:
-        if statement.startswith(prefix + " "):
-            ident = read_identifier(kind, statement[len(prefix) :])
-            if ident is not None:
-                result.identifiers.append(ident)
-            return
-    for prefix, prop in PROPERTY_PREFIXES:
-        if statement.startswith(prefix + " "):
-            value = statement[len(prefix) :].strip().rstrip(".")
-            result.properties.setdefault(prop, []).append(value)
-            return
+    prefix, rest = match.group("prefix"), match.group("rest").strip()
+    if prefix == "DOB":
+        result.birth_dates.extend(parse_dates(rest))
+    elif prefix in ("nationality", "citizen"):
+        result.countries.extend(to_country_codes(rest.rstrip(".")))
+    elif prefix in _IDENTIFIER_KIND:
+        ident = read_identifier(_IDENTIFIER_KIND[prefix], rest)
+        if ident is not None:
+            result.identifiers.append(ident)
+    else:
+        result.properties.setdefault(_PROPERTY[prefix], []).append(rest.rstrip("."))
 
 
 def parse_remarks(remarks: str | None) -> Remarks:
