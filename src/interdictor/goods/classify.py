@@ -29,8 +29,15 @@ from interdictor.goods.correlation import HSCorrelation
 from interdictor.goods.decisions import DecisionStore, ReusedDecision
 from interdictor.goods.hs import HSNomenclature
 from interdictor.goods.hs_check import HSCheck, check_hs
-from interdictor.goods.lexicon import Concept, Lexicon, LineValue, TermHit, read_line_values
-from interdictor.goods.parameters import ComparisonStatus, compare
+from interdictor.goods.lexicon import (
+    Concept,
+    Lexicon,
+    LineValue,
+    Rule,
+    TermHit,
+    read_line_values,
+)
+from interdictor.goods.parameters import Comparison, ComparisonStatus, compare
 from interdictor.goods.regimes import regimes_for
 
 # A candidate needs summed concept weight >= MIN_WEIGHT: one item term ("carbon fibre",
@@ -39,6 +46,8 @@ MIN_WEIGHT = 0.5
 DEFAULT_MARGIN = 0.1  # "just below threshold" within 10 % of it
 BELOW_PENALTY = 0.6  # a candidate whose stated parameters miss the threshold drops in rank
 MAX_CONTROLS = 5
+BENIGN_PENALTY = 0.6
+MAX_CACHED_COMPARISONS = 200_000
 
 
 @dataclass(slots=True)
@@ -171,6 +180,8 @@ class Classifier:
         self.edition = edition
         self.margin = margin
         self._regimes: dict[str, list[str]] = {}
+        # Keyed by id(rule): rules live as long as the lexicon this classifier holds.
+        self._comparisons: dict[tuple[int, str, str, float], Comparison] = {}
 
     def classify(self, line: GoodsLine) -> Classification:
         """Classify one line (see the module docstring for the output)."""
@@ -197,6 +208,10 @@ class Classifier:
         for concept in concepts:
             for entry, weight in concept.entries.items():
                 weights[entry] = weights.get(entry, 0.0) + weight
+        if any(c.role == "benign" for c in concepts):
+            # "CARBON GRAPHITE TENNIS RACKETS": a benign article's name outweighs a stray
+            # material word that no reviewed weight ties to it.
+            weights = {e: w - BENIGN_PENALTY for e, w in weights.items()}
         names = {c.canonical for c in concepts}
         matches = [
             self.score_entry(entry, weight, hits, names, values)
@@ -235,7 +250,7 @@ class Classifier:
 
     def evaluate_rules(self, entry: str, names: set[str], values: list[LineValue]) -> RuleOutcome:
         """Hold the line's values against the entry's rules whose ``when`` concept is present."""
-        groups: dict[str, list[Any]] = {}
+        groups: dict[str, list[Rule]] = {}
         for rule in self.lexicon.rules_by_entry.get(entry, []):
             if not rule.when or rule.when in names:
                 groups.setdefault(rule.when, []).append(rule)
@@ -253,7 +268,7 @@ class Classifier:
         return outcome
 
     def evaluate_rule(
-        self, rule: Any, names: set[str], values: list[LineValue], outcome: RuleOutcome
+        self, rule: Rule, names: set[str], values: list[LineValue], outcome: RuleOutcome
     ) -> str:
         """Return meets / below / just_below / absent / unknown, adding the reason."""
         if rule.requires:
@@ -264,7 +279,7 @@ class Classifier:
         value = pick_value(rule, values, self.lexicon.rule_aliases)
         if value is None or rule.threshold is None:
             return "unknown"
-        result = compare(value.parameter, rule.threshold, self.margin)
+        result = self.compare_cached(rule, value)
         if result.status is ComparisonStatus.MEETS:
             outcome.reasons.append(f"{result.message} ({rule.clause})")
             return "meets"
@@ -275,6 +290,18 @@ class Classifier:
             outcome.reasons.append(f"{result.message} ({rule.clause})")
             return "below"
         return "unknown"
+
+    def compare_cached(self, rule: Rule, value: LineValue) -> Comparison:
+        """compare() once per distinct (rule, value): a batch repeats the same values."""
+        key = (id(rule), value.key, value.parameter.text, value.base_magnitude)
+        found = self._comparisons.get(key)
+        if found is None:
+            if len(self._comparisons) > MAX_CACHED_COMPARISONS:
+                self._comparisons.clear()
+            assert rule.threshold is not None
+            found = compare(value.parameter, rule.threshold, self.margin)
+            self._comparisons[key] = found
+        return found
 
     def controls_from_decision(self, reused: ReusedDecision) -> list[ControlMatch]:
         """An officer's decision replaces the ranking: one entry, or none if not controlled."""
@@ -294,7 +321,7 @@ class Classifier:
         return self._regimes[entry]
 
 
-def pick_value(rule: Any, values: list[LineValue], claimed: frozenset[str]) -> LineValue | None:
+def pick_value(rule: Rule, values: list[LineValue], claimed: frozenset[str]) -> LineValue | None:
     """Return the line value a rule should be compared with, or None.
 
     Values named like one of the rule's aliases come first; a value whose name no rule
@@ -303,13 +330,13 @@ def pick_value(rule: Any, values: list[LineValue], claimed: frozenset[str]) -> L
     """
     assert rule.threshold is not None
     named = [v for v in values if v.key in rule.aliases or v.parameter.name in rule.aliases]
-    pool = [v for v in named if v.comparable(rule.threshold)]
+    pool = [v for v in named if v.comparable(rule)]
     if not pool:
         pool = [
             v
             for v in values
             if v.key not in claimed and v.parameter.name not in claimed
-            if v.comparable(rule.threshold)
+            if v.comparable(rule)
         ]
     if not pool:
         return None

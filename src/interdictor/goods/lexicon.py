@@ -37,7 +37,7 @@ from interdictor.goods.parameters import (
     canonical_parameter,
     extract_parameters,
 )
-from interdictor.goods.units import Quantity, are_comparable, parse_quantity
+from interdictor.goods.units import Quantity, is_angle, parse_quantity
 
 # "filamnet" -> "filament" scores 87.5; "milling" -> "filling" would need a vocabulary
 # entry "filling", which there is not. Below 85, "lathes" starts to match "laser".
@@ -87,6 +87,8 @@ class Rule:
     clause: str
     threshold: Threshold | None = None
     requires: tuple[str, ...] = ()
+    dimensionality: Any = None
+    angle: bool = False
 
 
 @dataclass
@@ -130,21 +132,30 @@ class Lexicon:
         return hits
 
     def match_tokens(self, tokens: list[str]) -> list[TermHit]:
-        """Greedy longest n-gram match over tokens, after correcting typos."""
+        """Longest terms first, without overlaps, after correcting typos.
+
+        Longest-first over the whole line (not left to right) keeps "rocket motor case" in
+        "solid rocket motor case" whole instead of stopping at "solid rocket motor".
+        """
         fixed = [self.correct_token(t) for t in tokens]
-        hits: list[TermHit] = []
-        i = 0
-        while i < len(fixed):
-            for n in range(min(MAX_TERM_TOKENS, len(fixed) - i), 0, -1):
-                key = " ".join(w for w, _ in fixed[i : i + n])
-                if key in self.terms:
-                    typo = any(changed for _, changed in fixed[i : i + n])
-                    written = " ".join(tokens[i : i + n])
-                    hits.append(TermHit(written, self.terms[key], "typo" if typo else "exact"))
-                    i += n
-                    break
-            else:
-                i += 1
+        words = [w for w, _ in fixed]
+        found: list[tuple[int, int]] = []
+        for i in range(len(words)):
+            for n in range(min(MAX_TERM_TOKENS, len(words) - i), 0, -1):
+                if " ".join(words[i : i + n]) in self.terms:
+                    found.append((i, n))
+        taken = [False] * len(words)
+        chosen: list[tuple[int, int]] = []
+        for i, n in sorted(found, key=lambda f: (-f[1], f[0])):
+            if not any(taken[i : i + n]):
+                taken[i : i + n] = [True] * n
+                chosen.append((i, n))
+        hits = []
+        for i, n in sorted(chosen):
+            key = " ".join(words[i : i + n])
+            typo = any(changed for _, changed in fixed[i : i + n])
+            written = " ".join(tokens[i : i + n])
+            hits.append(TermHit(written, self.terms[key], "typo" if typo else "exact"))
         return hits
 
     def correct_token(self, token: str) -> tuple[str, bool]:
@@ -164,17 +175,30 @@ class Lexicon:
 
 @dataclass(frozen=True, slots=True)
 class LineValue:
-    """A value declared on a line: the key as written (lower case) and the parameter."""
+    """A value declared on a line: the key as written (lower case) and the parameter.
+
+    The base-unit magnitude and the dimensionality are worked out once, when the value is
+    read, since pint conversions dominate the cost of a batch.
+    """
 
     key: str
     parameter: Parameter
+    base_magnitude: float
+    dimensionality: Any
+    angle: bool
 
-    @property
-    def base_magnitude(self) -> float:
-        return float(self.parameter.quantity.to_base_units().magnitude)
+    def comparable(self, rule: Rule) -> bool:
+        """True when the value can be held against the rule's threshold."""
+        if self.dimensionality != rule.dimensionality:
+            return False
+        return self.angle == rule.angle if not self.dimensionality else True
 
-    def comparable(self, threshold: Threshold) -> bool:
-        return are_comparable(self.parameter.quantity, threshold.quantity)
+
+def make_value(key: str, parameter: Parameter) -> LineValue:
+    """Wrap a parameter, computing its base magnitude and kind once."""
+    quantity = parameter.quantity
+    base = float(quantity.to_base_units().magnitude)
+    return LineValue(key, parameter, base, quantity.dimensionality, is_angle(quantity))
 
 
 # Unit spellings of trade documents (often upper case) -> what pint reads. "MM" would be
@@ -207,7 +231,10 @@ _AXES = re.compile(r"(?<![\d.])(\d{1,2})\s*(?:-\s*)?(?:axis|axes|ax|轴|축)(?![
 _CJK_AXES = re.compile(r"([二三四五六七八九])轴")
 _CJK_DIGITS = {"二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _NOMINAL_SIZE = re.compile(r"\bDN\s*(\d{1,4})\b", re.IGNORECASE)
-_STANDARD_GRAVITY = Quantity(9.80665, "m/s**2")
+STANDARD_GRAVITY = 9.80665  # m/s2, as in "specific modulus" (Annex I definitions)
+_DENSITY = Quantity(1, "kg/m**3").dimensionality
+_STRESS = Quantity(1, "Pa").dimensionality
+_PIECES = re.compile(r"[;|\n]|,\s+")
 
 
 def fix_unit_spelling(text: str) -> str:
@@ -226,18 +253,20 @@ def read_line_values(description: str, parameters: str) -> list[LineValue]:
     Reads ``key=value`` and ``key: value`` pairs, free text ("UTS 2400 MPa, t=2mm"),
     axis counts ("5-axis", "五轴", "5축"), nominal sizes ("DN50") and derives specific
     modulus and specific tensile strength (value / (density x g)) when density is given.
+    Each distinct piece of text is read once (cached).
     """
     values: list[LineValue] = []
-    for piece in re.split(r"[;|\n]|,\s+", parameters):
+    for piece in _PIECES.split(parameters):
         values.extend(read_piece(piece))
-    for found in extract_parameters(fix_unit_spelling(description)):
-        values.append(LineValue(found.name, found))
+    for piece in _PIECES.split(description):
+        values.extend(read_free_text(piece))
     values.extend(read_counts(f"{description} {parameters}"))
     values.extend(derive_specific_values(values))
     return values
 
 
-def read_piece(piece: str) -> list[LineValue]:
+@lru_cache(maxsize=65536)
+def read_piece(piece: str) -> tuple[LineValue, ...]:
     """Read one parameter piece, "key=value" or free text."""
     match = re.match(r"\s*([^=:]+?)\s*[=:]\s*(.+)$", piece)
     if match:
@@ -245,8 +274,17 @@ def read_piece(piece: str) -> list[LineValue]:
         quantity = parse_quantity(fix_unit_spelling(raw).strip())
         name = match[1].strip().lower()
         if quantity is not None and name:
-            return [LineValue(name, Parameter(canonical_parameter(name), quantity, piece.strip()))]
-    return [LineValue(p.name, p) for p in extract_parameters(fix_unit_spelling(piece))]
+            parameter = Parameter(canonical_parameter(name), quantity, piece.strip())
+            return (make_value(name, parameter),)
+    return read_free_text(piece)
+
+
+@lru_cache(maxsize=65536)
+def read_free_text(piece: str) -> tuple[LineValue, ...]:
+    """Read the quantities of free text ("UTS 2400 MPa", "INLET 400MM")."""
+    if not any(ch.isdigit() for ch in piece):
+        return ()
+    return tuple(make_value(p.name, p) for p in extract_parameters(fix_unit_spelling(piece)))
 
 
 def read_counts(text: str) -> list[LineValue]:
@@ -255,39 +293,45 @@ def read_counts(text: str) -> list[LineValue]:
     axes = [int(m[1]) for m in _AXES.finditer(text)]
     axes += [_CJK_DIGITS[m[1]] for m in _CJK_AXES.finditer(text)]
     if axes:
-        found.append(LineValue("axes", Parameter("axes", Quantity(max(axes), "dimensionless"))))
+        found.append(count_value("axes", max(axes), "dimensionless"))
     for match in _NOMINAL_SIZE.finditer(text):
-        size = Parameter("nominal size", Quantity(int(match[1]), "mm"), match[0])
-        found.append(LineValue("nominal size", size))
+        found.append(count_value("nominal size", int(match[1]), "mm"))
     return found
+
+
+@lru_cache(maxsize=4096)
+def count_value(name: str, number: float, unit: str) -> LineValue:
+    return make_value(name, Parameter(name, Quantity(number, unit), f"{number:g} {unit}"))
 
 
 def derive_specific_values(values: list[LineValue]) -> list[LineValue]:
     """Specific modulus and tensile strength from modulus, strength and density."""
-    density = first_value(values, ("density",), "kg/m**3")
-    if density is None:
+    density = first_base(values, ("density",), _DENSITY)
+    if density is None or density <= 0:
         return []
     derived: list[LineValue] = []
     for source, name in (
         ("modulus", "specific modulus"),
         ("tensile strength", "specific tensile strength"),
     ):
-        stress = first_value(values, (source,), "Pa")
+        stress = first_base(values, (source,), _STRESS)
         if stress is not None:
-            quantity = (stress / (density * _STANDARD_GRAVITY)).to("m")
-            text = f"{source} / (density x g)"
-            derived.append(LineValue(name, Parameter(name, quantity, text)))
+            derived.append(specific_value(name, source, stress / (density * STANDARD_GRAVITY)))
     return derived
 
 
-def first_value(values: list[LineValue], names: tuple[str, ...], unit: str) -> Any:
-    """Return the first value named one of ``names`` that converts to ``unit``."""
-    target = Quantity(1, unit)
+@lru_cache(maxsize=16384)
+def specific_value(name: str, source: str, metres: float) -> LineValue:
+    return make_value(name, Parameter(name, Quantity(metres, "m"), f"{source} / (density x g)"))
+
+
+def first_base(values: list[LineValue], names: tuple[str, ...], dimension: Any) -> float | None:
+    """Return the base magnitude of the first value named one of ``names`` of that kind."""
     for value in values:
-        if (value.parameter.name in names or value.key in names) and are_comparable(
-            value.parameter.quantity, target
+        if (value.parameter.name in names or value.key in names) and (
+            value.dimensionality == dimension
         ):
-            return value.parameter.quantity
+            return value.base_magnitude
     return None
 
 
@@ -379,7 +423,12 @@ def parse_rule(row: dict[str, str], source: str, where: str) -> Rule:
             position=where,
         )
     threshold = Threshold(parameter, COMPARATORS[comparator], quantity, base["clause"])
-    return Rule(**base, threshold=threshold)  # type: ignore[arg-type]
+    return Rule(
+        **base,  # type: ignore[arg-type]
+        threshold=threshold,
+        dimensionality=quantity.dimensionality,
+        angle=is_angle(quantity),
+    )
 
 
 def read_data_file(name: str) -> str:
