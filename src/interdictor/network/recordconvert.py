@@ -64,7 +64,9 @@ def _date(value: Any, name: str) -> dt.date:
         raise RecordError(f"field {name!r}: {text!r} is not an ISO 8601 date") from None
 
 
-def _split(data: dict[str, Any], known: tuple[str, ...]) -> tuple[dict[str, Any], dict | None]:
+def _split(
+    data: dict[str, Any], known: tuple[str, ...]
+) -> tuple[dict[str, Any], dict[str, Any] | None]:
     """Known keys (empty values dropped) and the rest, or None when there is no rest."""
     values = {k: v for k, v in data.items() if k in known and v not in (None, "")}
     rest = {k: v for k, v in data.items() if k not in known}
@@ -206,7 +208,7 @@ def _flag_values(record: Record, kwargs: dict[str, Any]) -> None:
 def _compact(obj: Any) -> Any:
     """A party, goods line or vessel as a dict without empty values, extras merged."""
     if isinstance(obj, Party | Vessel | GoodsLine):
-        out = {k: _compact(getattr(obj, k)) for k in obj.__slots__ if k != "extra"}  # type: ignore[union-attr]
+        out = {k: _compact(getattr(obj, k)) for k in obj.__slots__ if k != "extra"}
         out = {k: v for k, v in out.items() if not _is_empty(v)}
         out.update(obj.extra or {})
         return out

@@ -27,7 +27,7 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 
 import orjson
 from followthemoney import model
@@ -81,7 +81,8 @@ def unflatten(flat: dict[str, Any]) -> dict[str, Any]:
                 child = node[part] = {"": child}
             node = child
         node[last] = value
-    return _lists_from_indexed(root)
+    nested: dict[str, Any] = _lists_from_indexed(root)
+    return nested
 
 
 def _lists_from_indexed(node: Any) -> Any:
@@ -290,7 +291,9 @@ def write_records(records: Iterable[Record | dict[str, Any]], path: Path) -> int
 
 def _open_for_write(path: Path, compress: bool) -> IO[bytes]:
     # mtime=0 keeps gzipped output byte-identical across runs
-    return gzip.GzipFile(path, "wb", mtime=0) if compress else path.open("wb")
+    if compress:
+        return cast(IO[bytes], gzip.GzipFile(path, "wb", mtime=0))
+    return path.open("wb")
 
 
 def _write_jsonl(rows: Iterable[dict[str, Any]], handle: IO[bytes]) -> int:

@@ -11,7 +11,12 @@ import random
 from dataclasses import dataclass, field
 
 from interdictor.network.synth import names
-from interdictor.network.synth.reference import LEGIT_COUNTRIES, load_hs_catalog, load_listed
+from interdictor.network.synth.reference import (
+    LEGIT_COUNTRIES,
+    load_hs_catalog,
+    load_listed,
+    load_name_parts,
+)
 
 FLAGS = ("PA", "LR", "MH", "SG", "HK", "MT", "CN", "KR", "LU", "DE", "GR", "CY")
 VESSEL_WORDS = (
@@ -180,10 +185,10 @@ def make_pools(rng: random.Random, ids: Ids, size: int) -> Pools:
     """Pools scaled mildly with the world's size (capped: memory stays small)."""
     n_companies = min(20_000, 150 + size // 80)
     catalog_size = len(load_hs_catalog())
-    lines = names.load_name_parts()["*"]["line"]
+    lines = load_name_parts()["*"]["line"]
     popular = list(range(catalog_size))
     rng.shuffle(popular)
-    companies = []
+    companies: list[Actor] = []
     seen: set[str] = set()
     while len(companies) < n_companies:
         country = names.pick(rng, LEGIT_COUNTRIES)
@@ -197,7 +202,7 @@ def make_pools(rng: random.Random, ids: Ids, size: int) -> Pools:
         ]
         companies.append(company)
     banks = {c: [_service(rng, ids, c, "bank", seen) for _ in range(3)] for c in LEGIT_COUNTRIES}
-    forwarder_lines = names.load_name_parts()["*"]["forwarder_line"]
+    forwarder_lines = load_name_parts()["*"]["forwarder_line"]
     forwarders = {
         c: [
             make_company(rng, ids, c, names.pick(rng, forwarder_lines), kind="forwarder")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -120,7 +121,7 @@ class Writer:
         date: dt.date,
         refs: dict[str, str],
         fields: dict[str, Any],
-        parties: list[tuple[str, Actor | None]],
+        parties: Sequence[tuple[str, Actor | None]],
         source: str,
     ) -> str:
         """Write one record: parties are (role, actor) and become printed parties."""
@@ -164,7 +165,7 @@ def printed_refs(
 
 
 def total_of(goods: list[dict[str, Any]]) -> float:
-    return round(sum(line["value"] for line in goods), 2)
+    return round(sum(float(line["value"]) for line in goods), 2)
 
 
 def transit_days(deal: Deal) -> int:

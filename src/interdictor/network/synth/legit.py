@@ -21,6 +21,7 @@ from interdictor.network.synth.reference import (
     LEGIT_HUBS,
     HsItem,
     load_hs_catalog,
+    load_name_parts,
 )
 
 # Machine tools that ordinary buyers buy, with specifications far from 2B201 thresholds.
@@ -50,7 +51,7 @@ class LegitTrade:
 
     def add_shared_buildings(self, day: dt.date, per_building: int = 4) -> None:
         """Look-alike: unrelated established companies in one big office building."""
-        lines = names.load_name_parts()["*"]["line"]
+        lines = load_name_parts()["*"]["line"]
         for country, building in OFFICE_BUILDINGS.items():
             members = []
             for n in range(per_building):
@@ -72,9 +73,9 @@ class LegitTrade:
 
     def pick_pair(self) -> tuple[Actor, Actor]:
         companies = self.pools.companies
-        seller = names.pick(self.rng, companies)  # type: ignore[arg-type]
+        seller = names.pick(self.rng, companies)
         while True:
-            buyer = names.pick(self.rng, companies)  # type: ignore[arg-type]
+            buyer = names.pick(self.rng, companies)
             if buyer is not seller and buyer.country != seller.country:
                 return seller, buyer
 
@@ -85,7 +86,7 @@ class LegitTrade:
         for index in rng.sample(seller.goods, k=min(len(seller.goods), rng.randint(1, 3))):
             lines.append(make_line(rng, self.catalog[index], currency))
         if seller.line == "Machinery" and rng.random() < 0.15:
-            code, text, price = names.pick(rng, MACHINE_TOOLS)  # type: ignore[misc]
+            code, text, price = names.pick(rng, MACHINE_TOOLS)
             accuracy = round(rng.uniform(9.0, 30.0), 1)
             lines.append(machine_line(rng, code, text, price, accuracy, currency))
         return lines
@@ -118,20 +119,20 @@ class LegitTrade:
             goods=self.goods_lines(seller, currency),
             start=start,
             carrier=names.pick(rng, pools.carriers),
-            ship=names.pick(rng, pools.ships),  # type: ignore[arg-type]
+            ship=names.pick(rng, pools.ships),
             pol=pol,
             pod=pod,
-            seller_bank=names.pick(rng, pools.banks[seller.country]),  # type: ignore[arg-type]
-            buyer_bank=names.pick(rng, pools.banks[buyer.country]),  # type: ignore[arg-type]
+            seller_bank=names.pick(rng, pools.banks[seller.country]),
+            buyer_bank=names.pick(rng, pools.banks[buyer.country]),
             insurer=names.pick(rng, pools.insurers),
             currency=currency,
-            docs=tuple(docs),  # type: ignore[arg-type]
+            docs=tuple(docs),
             delivery_terms=names.pick(rng, ("CIF", "FOB", "CFR", "EXW", "DAP")),
         )
         if rng.random() < 0.3:
             deal.end_user, deal.end_use = buyer, names.pick(rng, END_USES)
         if rng.random() < 0.6:
-            deal.declarant = names.pick(rng, pools.forwarders[seller.country])  # type: ignore[arg-type]
+            deal.declarant = names.pick(rng, pools.forwarders[seller.country])
         deal.transship = legit_transshipment(rng, pol, pod)
         return deal
 
@@ -143,7 +144,7 @@ class LegitTrade:
         roll = self.rng.random()
         kind = None
         if roll < 0.04:  # look-alike: forwarder consignee, end user declared and notified
-            deal.consignee = names.pick(self.rng, self.pools.forwarders[deal.buyer.country])  # type: ignore[arg-type]
+            deal.consignee = names.pick(self.rng, self.pools.forwarders[deal.buyer.country])
             deal.notify, deal.end_user = deal.buyer, deal.buyer
             deal.end_use = deal.end_use or names.pick(self.rng, END_USES)
             deal.docs = tuple(dict.fromkeys((*deal.docs, "contract", "import")))

@@ -9,8 +9,12 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Sequence
+from typing import TypeVar
 
 from interdictor.network.synth.reference import load_name_parts
+
+T = TypeVar("T")
 
 # Legal forms and words as documents spell them ("Co., Ltd." vs "CO LTD").
 WORD_VARIANTS: dict[str, tuple[str, ...]] = {
@@ -41,7 +45,7 @@ ADDRESS_VARIANTS = {
 }
 
 
-def pick(rng: random.Random, values: tuple[str, ...] | list[str]) -> str:
+def pick(rng: random.Random, values: Sequence[T]) -> T:
     """One value, chosen by the world's random generator."""
     return values[rng.randrange(len(values))]
 
@@ -116,7 +120,7 @@ def typo(rng: random.Random, text: str) -> str:
     spots = [i for i in range(1, len(text) - 1) if text[i].isalpha() and text[i - 1].isalpha()]
     if len(text) < 8 or not spots:
         return text
-    i = pick(rng, spots)  # type: ignore[arg-type]
+    i = pick(rng, spots)
     return (
         text[:i] + text[i] * 2 + text[i + 1 :] if rng.random() < 0.5 else text[:i] + text[i + 1 :]
     )
@@ -166,5 +170,5 @@ def vary_listed(rng: random.Random, name: str) -> str:
     options = [(a, b) for a, b in swaps if a in name]
     if not options:
         return vary_name(rng, name)
-    old, new = pick(rng, options)  # type: ignore[arg-type]
+    old, new = pick(rng, options)
     return name.replace(old, new, 1)

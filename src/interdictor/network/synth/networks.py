@@ -18,7 +18,7 @@ from interdictor.network.synth import names
 from interdictor.network.synth.actors import Actor, Ids, Pools, make_company, make_person
 from interdictor.network.synth.documents import Writer
 from interdictor.network.synth.legit import write_registration
-from interdictor.network.synth.reference import Listed, load_listed
+from interdictor.network.synth.reference import Listed, load_listed, load_name_parts
 
 FRONT_COUNTRIES = ("CN", "HK", "MY", "SG", "AE", "TH")
 # Lines of business that do not fit machine tools, electronics or aerospace parts.
@@ -87,7 +87,7 @@ def make_state_company(rng: random.Random, ids: Ids, listed: Listed) -> Actor:
 def make_officer(rng: random.Random, ids: Ids, use_listed: bool) -> tuple[Actor, bool]:
     """The shared officer: a listed person (spelled as a front would) or a DPRK national."""
     if use_listed:
-        person = names.pick(rng, listed_persons())  # type: ignore[arg-type]
+        person = names.pick(rng, listed_persons())
         actor = Actor(ids.next(), "person", person.name, "KP")
         actor.variants = [names.vary_listed(rng, person.name)] + list(person.aliases[:2])
         return actor, True
@@ -98,7 +98,7 @@ def make_front(rng: random.Random, ids: Ids, country: str, first_trade: dt.date)
     """A recently incorporated company with a generic e-mail and no website."""
     front = make_company(rng, ids, country, names.pick(rng, MISFIT_LINES))
     front.incorporated = first_trade - dt.timedelta(days=rng.randint(45, 300))
-    domain = names.pick(rng, names.load_name_parts()["*"]["generic_email"])
+    domain = names.pick(rng, load_name_parts()["*"]["generic_email"])
     front.email = f"{names.slug_of(front.name)}{rng.randint(10, 99)}@{domain}"
     front.website = ""
     return front

@@ -71,7 +71,7 @@ class Planter:
 
     def supplier(self) -> Actor:
         choices = [c for c in self.pools.companies if c.country in SUPPLIER_COUNTRIES]
-        return names.pick(self.rng, choices)  # type: ignore[arg-type]
+        return names.pick(self.rng, choices)
 
     def standalone(self, country: str) -> Actor:
         """A new, established company outside every network, registered."""
@@ -94,18 +94,18 @@ class Planter:
         deal.buyer, deal.goods, deal.docs = buyer, goods, docs
         deal.pol = names.pick(rng, COUNTRY_PORTS[deal.seller.country])
         deal.pod = names.pick(rng, COUNTRY_PORTS[buyer.country])
-        deal.seller_bank = names.pick(rng, self.pools.banks[deal.seller.country])  # type: ignore[arg-type]
-        deal.buyer_bank = names.pick(rng, self.pools.banks[buyer.country])  # type: ignore[arg-type]
+        deal.seller_bank = names.pick(rng, self.pools.banks[deal.seller.country])
+        deal.buyer_bank = names.pick(rng, self.pools.banks[buyer.country])
         deal.transship, deal.end_user, deal.end_use, deal.currency = [], None, None, "USD"
         forwarders = self.pools.forwarders[deal.seller.country]
-        deal.declarant = names.pick(rng, forwarders) if rng.random() < 0.6 else None  # type: ignore[assignment]
+        deal.declarant = names.pick(rng, forwarders) if rng.random() < 0.6 else None
         return deal
 
     def ordinary_goods(self) -> list[dict[str, Any]]:
         """Machinery or electronics from the catalog, priced at the norm."""
         catalog = load_hs_catalog()
         fitting = [item for item in catalog if item.code[:2] in ("84", "85", "90")]
-        return [make_line(self.rng, names.pick(self.rng, fitting), "USD")]  # type: ignore[arg-type]
+        return [make_line(self.rng, names.pick(self.rng, fitting), "USD")]
 
 
 def record_network(net: Network, paper: Paper) -> None:
@@ -222,7 +222,7 @@ def cargo_splitting(p: Planter, n: int) -> None:
         day = start + dt.timedelta(days=index * p.rng.randint(12, 30))
         deal = p.deal(end_user, [line], start=day)
         country = deal.seller.country
-        deal.shipper = names.pick(p.rng, p.pools.forwarders[country])  # type: ignore[arg-type]
+        deal.shipper = names.pick(p.rng, p.pools.forwarders[country])
         deal.declarant = deal.shipper
         deal.end_user, deal.end_use = end_user, "research and development"
         paper = write_deal(p.w, deal)
@@ -262,10 +262,10 @@ def payment_mismatch(p: Planter, n: int) -> None:
     entities = [buyer.id]
     if n % 2 == 0:
         middleman = make_company(p.rng, p.ids, names.pick(p.rng, ("HK", "AE", "SG")), "Trading")
-        deal.payer, deal.payer_bank = middleman, names.pick(p.rng, p.pools.banks[middleman.country])  # type: ignore[arg-type]
+        deal.payer, deal.payer_bank = middleman, names.pick(p.rng, p.pools.banks[middleman.country])
         entities.append(middleman.id)
     else:
-        deal.pay_factor = names.pick(p.rng, (0.62, 0.75, 1.3))  # type: ignore[assignment]
+        deal.pay_factor = names.pick(p.rng, (0.62, 0.75, 1.3))
     paper = write_deal(p.w, deal)
     record_network(net, paper)
     p.w.sink.plant(
