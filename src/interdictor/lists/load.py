@@ -32,20 +32,19 @@ def is_url(source: str) -> bool:
     return urlsplit(source).scheme in ("http", "https")
 
 
-def copy_limited(response: IO[bytes], target: Path, source: str) -> None:
-    """Copy a download to ``target``, refusing anything over ``DOWNLOAD_LIMIT`` bytes."""
+def copy_limited(response: IO[bytes], target: Path, source: str, limit: int) -> None:
+    """Copy a download to ``target``, refusing anything over ``limit`` bytes."""
     written = 0
     with target.open("wb") as out:
         while chunk := response.read(CHUNK_SIZE):
             written += len(chunk)
-            if written > DOWNLOAD_LIMIT:
-                limit_mb = DOWNLOAD_LIMIT // (1024 * 1024)
-                raise InvalidInput(f"download is larger than {limit_mb} MB", source=source)
+            if written > limit:
+                raise InvalidInput(f"download is larger than {limit:,} bytes", source=source)
             out.write(chunk)
 
 
 @contextmanager
-def download_to_temp(url: str) -> Iterator[Path]:
+def download_to_temp(url: str, limit: int = DOWNLOAD_LIMIT) -> Iterator[Path]:
     """Download ``url`` into a temporary file named like the URL's file; delete it after."""
     name = PurePosixPath(urlsplit(url).path).name or "download"
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
@@ -53,7 +52,12 @@ def download_to_temp(url: str) -> Iterator[Path]:
         target = Path(folder) / name
         try:
             with urllib.request.urlopen(request, timeout=DOWNLOAD_TIMEOUT) as response:
-                copy_limited(response, target, url)
+                copy_limited(response, target, url, limit)
+        except urllib.error.HTTPError as exc:
+            exc.close()  # it holds the open response; a dangling socket otherwise
+            raise InvalidInput(
+                f"cannot download: HTTP {exc.code} {exc.reason}", source=url
+            ) from exc
         except (urllib.error.URLError, TimeoutError, OSError) as exc:
             raise InvalidInput(f"cannot download: {exc}", source=url) from exc
         yield target
