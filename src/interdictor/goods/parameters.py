@@ -20,6 +20,7 @@ import pint
 from interdictor.goods.units import (
     QUANTITY_EU,
     QUANTITY_TRADE,
+    PintQuantity,
     Quantity,
     are_comparable,
     format_quantity,
@@ -148,7 +149,7 @@ class Threshold:
 
     parameter: str
     comparator: Comparator
-    quantity: pint.Quantity
+    quantity: PintQuantity
     text: str = ""
     item: str = ""
 
@@ -172,7 +173,7 @@ class Parameter:
     """A declared technical value of a good, e.g. tensile strength 3530 MPa."""
 
     name: str
-    quantity: pint.Quantity
+    quantity: PintQuantity
     text: str = ""
 
 
@@ -191,7 +192,7 @@ class Comparison:
     parameter: Parameter
     threshold: Threshold
     message: str
-    converted: pint.Quantity | None = None
+    converted: PintQuantity | None = None
     gap: float | None = None
 
     @property
@@ -264,7 +265,7 @@ def read_unit_at(text: str, pos: int) -> tuple[pint.Unit | None, int]:
     return (unit, match.start(1) + len(token)) if unit is not None else (None, pos)
 
 
-def read_quantity_at(text: str, pos: int, decimal_comma: bool) -> tuple[pint.Quantity | None, int]:
+def read_quantity_at(text: str, pos: int, decimal_comma: bool) -> tuple[PintQuantity | None, int]:
     """Return the quantity (number, power of ten and unit) that starts at ``pos``."""
     pattern = QUANTITY_EU if decimal_comma else QUANTITY_TRADE
     match = pattern.match(text, pos)

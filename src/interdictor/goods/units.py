@@ -11,15 +11,18 @@ from __future__ import annotations
 import math
 import re
 from functools import lru_cache
+from typing import Any, TypeAlias
 
 import pint
 
-UREG = pint.UnitRegistry(autoconvert_offset_to_baseunit=True)
+UREG: pint.UnitRegistry[Any] = pint.UnitRegistry(autoconvert_offset_to_baseunit=True)
 # Mach number taken at sea level in the ISA (340.3 m/s); trade documents rarely give altitude.
 UREG.define("mach = 340.3 * meter / second = Mach")
 UREG.define("sample = [] = samples = Sa")
 UREG.define("@alias gram = gramme = grammes")
 Quantity = UREG.Quantity
+# The annotation for a quantity of this registry.
+PintQuantity: TypeAlias = "pint.Quantity[Any]"
 
 # Angle units are dimensionless in pint, like percent; keep them apart when comparing.
 ANGLE_UNITS = frozenset(
@@ -97,7 +100,7 @@ def parse_unit(text: str) -> pint.Unit | None:
 
 
 @lru_cache(maxsize=65536)
-def parse_quantity(text: str, decimal_comma: bool = False) -> pint.Quantity | None:
+def parse_quantity(text: str, decimal_comma: bool = False) -> PintQuantity | None:
     """Parse one quantity ("1.5 GPa", "6 um", "3 x 10^12 Hz", "kg"), or return None.
 
     The result is shared by the cache: treat it as read-only.
@@ -129,13 +132,13 @@ def read_magnitude(match: re.Match[str], decimal_comma: bool) -> float:
     return value * 10.0 ** int(exponent.replace("−", "-"))
 
 
-def is_angle(quantity: pint.Quantity) -> bool:
+def is_angle(quantity: PintQuantity) -> bool:
     """True when a dimensionless quantity is an angle (degrees, radians), not a ratio."""
     names = {name for name, _ in quantity.unit_items()}
     return bool(names & ANGLE_UNITS)
 
 
-def are_comparable(a: pint.Quantity, b: pint.Quantity) -> bool:
+def are_comparable(a: PintQuantity, b: PintQuantity) -> bool:
     """True when two quantities can be converted into each other meaningfully."""
     if a.dimensionality != b.dimensionality:
         return False
@@ -144,7 +147,7 @@ def are_comparable(a: pint.Quantity, b: pint.Quantity) -> bool:
     return True
 
 
-def format_quantity(quantity: pint.Quantity) -> str:
+def format_quantity(quantity: PintQuantity) -> str:
     """Return a short human form: "6 µm", "1500 N/mm²", "3e+12 Hz"."""
     magnitude = float(quantity.magnitude)
     shown = f"{magnitude:g}" if math.isfinite(magnitude) else str(magnitude)
