@@ -15,6 +15,7 @@ from interdictor.text.ids import (
     normalize_swift,
 )
 from interdictor.text.korean import (
+    compact_korean_key,
     is_hangul,
     korean_name_keys,
     korean_surname_key,
@@ -41,6 +42,7 @@ __all__ = [
     "canonicalize_org_name",
     "chinese_surname_key",
     "chinese_surname_keys",
+    "compact_korean_key",
     "consonant_skeleton",
     "fold",
     "guess_identifier_kinds",

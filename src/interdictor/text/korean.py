@@ -30,6 +30,7 @@ from interdictor.text.korean_latin import segment_latin
 from interdictor.text.korean_tables import COMPOUND_SURNAMES, HANGUL_SURNAMES, LIST_SPELLINGS
 
 _HANGUL_RE = re.compile("[\uac00-\ud7a3]")
+_DOUBLE_RE = re.compile(r"([a-z])\1+")
 _INI_KEY: tuple[str, ...] = (
     "k", "k", "n", "t", "t", "r", "m", "p", "p", "s", "s", "", "j", "j", "j", "k", "t", "p", "h",
 )  # fmt: skip
@@ -178,30 +179,44 @@ def hangul_surname_key(hangul: str) -> str:
     return hangul_key(hangul)
 
 
-@lru_cache(maxsize=32768)
-def korean_name_keys(text: str) -> list[str]:
+def compact_korean_key(key: str) -> str:
+    """Return a key without syllable boundaries, for equality tests that must not depend on
+    how an unspaced spelling was segmented: dots dropped, "nk" read as "ng", coda l as r,
+    doubled letters single (kon.ka and kong.a give "konga"; kil.an and ki.ran give "kiran")."""
+    return _DOUBLE_RE.sub(r"\1", key.replace(".", "").replace("nk", "ng").replace("l", "r"))
+
+
+def korean_name_keys(text: str, *, compact: bool = False) -> list[str]:
     """Return ``[family_key, given_key]`` for a Korean person name in Hangul or romanised.
 
     Hangul: an unspaced name is split by ``split_hangul_name``. Latin: the first word that is a
     known surname (the first word, else the last word, for "Jong Un Kim") is the family name
     and every other word joins the given name. A name with no known surname gives one key per
-    word; a word that cannot be read as Korean gives an empty list.
+    word; a word that cannot be read as Korean gives an empty list. With ``compact=True`` each
+    key goes through ``compact_korean_key`` (use it for index keys and equality tests).
     """
+    keys = _korean_name_keys(text)
+    return [compact_korean_key(k) for k in keys] if compact else list(keys)
+
+
+@lru_cache(maxsize=32768)
+def _korean_name_keys(text: str) -> tuple[str, ...]:
+    """Return the cached dotted keys of ``korean_name_keys``."""
     text = text.strip()
     if is_hangul(text):
-        return _hangul_name_keys(text)
+        return tuple(_hangul_name_keys(text))
     words = fold(text).replace(",", " ").split()
     if not words:
-        return []
+        return ()
     if len(words) >= 2:
         for index in (0, len(words) - 1):
             family = korean_surname_key(words[index])
             if family is not None:
                 rest = words[:index] + words[index + 1 :]
                 given = korean_syllable_key(" ".join(rest))
-                return [family, given] if given is not None else []
+                return (family, given) if given is not None else ()
     keys = [korean_syllable_key(word) for word in words]
-    return [k for k in keys if k is not None] if all(keys) else []
+    return tuple(k for k in keys if k is not None) if all(keys) else ()
 
 
 def _hangul_name_keys(text: str) -> list[str]:

@@ -21,12 +21,12 @@ _ONSETS: dict[str, str] = {
     "s": "s", "ss": "s", "sh": "s", "h": "h", "m": "m", "n": "n", "r": "r", "l": "r", "rh": "r",
 }  # fmt: skip
 _VOWELS: dict[str, str] = {
-    "a": "a", "ae": "e", "e": "e", "ai": "e", "ay": "e",
-    "ya": "ya", "yae": "ye", "ye": "ye", "yai": "ye",
+    "a": "a", "ae": "e", "e": "e",
+    "ya": "ya", "yae": "ye", "ye": "ye",
     "eo": "o", "o": "o", "uh": "o", "yeo": "yo", "yo": "yo", "yuh": "yo",
-    "wa": "wa", "oa": "wa", "wae": "we", "we": "we", "oe": "we", "oi": "we", "oy": "we",
+    "wa": "wa", "wae": "we", "we": "we", "oe": "we",
     "wei": "we", "u": "o", "oo": "o", "ou": "o", "eu": "o",
-    "wo": "wo", "weo": "wo", "uo": "wo", "wi": "wi", "wee": "wi",
+    "wo": "wo", "weo": "wo", "wi": "wi", "wee": "wi",
     "yu": "yo", "yoo": "yo", "you": "yo", "ui": "ui", "eui": "ui",
     "i": "i", "ee": "i", "yi": "i",
 }  # fmt: skip
