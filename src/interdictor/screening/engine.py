@@ -202,7 +202,7 @@ class Screener:
         self._add_identifiers(evidence, indexed, add)
         self._add_context(evidence, indexed, add)
         a, b = W.CALIBRATION
-        score = round(_sigmoid(a * logit + b), 4)
+        score = round(_sigmoid(a * logit + b), W.SCORE_DIGITS)
         explanation = {
             "algorithm": W.ALGORITHM,
             "score": score,

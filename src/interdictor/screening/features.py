@@ -21,10 +21,10 @@ from interdictor.screening.index import ScreeningIndex
 from interdictor.screening.names import ORG, KoreanReading, NameForm
 
 GENERIC_WEIGHT = 0.4  # "trading", "corporation": about a tenth of a rare word
-MIN_TOKEN_SIMILARITY = 0.72  # below this two tokens are different words
+MIN_TOKEN_SIMILARITY = 0.75  # below this two tokens are different words
 PHONETIC_FLOOR = 0.8  # same metaphone: Namchongang ~ Namchonggang
-ACRONYM_SCORE = {3: 0.72, 4: 0.85}  # by acronym length; 5+ letters score 0.9
-ACRONYM_LONG_SCORE = 0.9
+ACRONYM_SCORE = {3: 0.7, 4: 0.78}  # by acronym length: KPA, KPTC are ambiguous
+ACRONYM_LONG_SCORE = 0.9  # KOMID: five letters in order are rarely chance
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +46,8 @@ def token_similarity(a: str, b: str, pa: str, pb: str) -> float:
     sim = Levenshtein.normalized_similarity(a, b)
     if pa == pb and pa:
         sim = max(sim, PHONETIC_FLOOR)
-    return sim if sim >= MIN_TOKEN_SIMILARITY else 0.0
+    # Squared: two letters off in nine (Chongbong, Chonmyong) is usually another word.
+    return sim * sim if sim >= MIN_TOKEN_SIMILARITY else 0.0
 
 
 def _token_weights(form: NameForm, index: ScreeningIndex) -> list[float]:
@@ -129,10 +130,10 @@ def compare_names(q: NameForm, c: NameForm, index: ScreeningIndex) -> NameCompar
     score, aligned = align_tokens(q, c, index)
     rule = "tokens"
     detail = ", ".join(f"{a}~{b} ({s})" for a, b, s in aligned) or "no words in common"
-    if len(q.joined) >= 5 and (len(q.core) > 1 or len(c.core) > 1):
+    if len(q.joined) >= 5 and len(q.core) != len(c.core):
+        # Only where spacing differs (Jongun, Jong Un): otherwise tokens already decide.
         j = Levenshtein.normalized_similarity(q.joined, c.joined)
-        # joining hides word boundaries, so trust it a little less than aligned words
-        j = 0.95 * j if j >= 0.85 else 0.0
+        j = 0.95 * j * j if j >= 0.85 else 0.0
         if j > score:
             score, rule = j, "joined"
             detail = f"{q.joined} vs {c.joined} with spaces removed"

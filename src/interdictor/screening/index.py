@@ -60,7 +60,7 @@ def name_keys(form: NameForm) -> set[str]:
         if len(token) >= MIN_DELETE_LENGTH:
             keys.update("d:" + d for d in deletes(token))
             keys.add("d:" + token)
-    if 1 < len(form.core) <= 4:
+    if len(form.core) <= 4 and form.joined:
         keys.add("j:" + form.joined)
     for _, given in form.korean or ():
         keys.add("k:" + given)  # the given name: Jong-un = Chong Un = 정은

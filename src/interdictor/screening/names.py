@@ -40,6 +40,26 @@ PERSON = "person"
 ORG = "org"
 THING = "thing"  # vessels and aircraft: no legal forms, no Korean surnames
 
+# Words that name a state inside organisation names: "Foreign Trade Bank of the
+# Democratic People's Republic of Korea" is the Foreign Trade Bank. They weigh as generic.
+STATE_WORDS = frozenset(
+    {
+        "democratic",
+        "peoples",
+        "people",
+        "republic",
+        "dprk",
+        "north",
+        "korea",
+        "korean",
+        "islamic",
+        "iran",
+        "iranian",
+        "of",
+        "the",
+    }
+)
+
 _ORG_SCHEMATA = {"Organization", "Company", "LegalEntity", "PublicBody"}
 _THING_SCHEMATA = {"Vessel", "Airplane"}
 
@@ -144,6 +164,13 @@ def _han_forms(
     return pinyin, korean, pinyin
 
 
+def _drop_bracketed_abbreviations(name: str, tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """ "Foreign Trade Bank (FTB)" -> foreign trade bank; the FTB lives on as an acronym."""
+    abbreviations = {a.lower() for a in bracketed_abbreviations(name)}
+    kept = tuple(t for t in tokens if t not in abbreviations)
+    return kept or tokens
+
+
 def _org_acronyms(name: str, core: tuple[str, ...]) -> tuple[str, ...]:
     found = {a.lower() for a in bracketed_abbreviations(name)}
     found.update(a.lower() for a in acronym_candidates(name) if len(a) >= 3)
@@ -166,7 +193,8 @@ def analyze_name(name: str, kind: str | None, weak: bool = False) -> NameForm:
         if kind in (PERSON, None) and 2 <= len(tokens) <= 5:
             korean = korean_readings(name)
     if kind == ORG or (kind is None and len(tokens) > 3):
-        core = set(org_core_tokens(" ".join(tokens))) or set(tokens)
+        tokens = _drop_bracketed_abbreviations(name, tokens)
+        core = set(org_core_tokens(" ".join(tokens))) - STATE_WORDS or set(tokens)
     else:
         core = set(tokens)
     generic = tuple(t not in core for t in tokens)
