@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from interdictor.cli import analyze
+from interdictor.cli import analyze, goods
 from interdictor.cli.lists import lists_app
 from interdictor.cli.network import synth
 from interdictor.cli.screening import register as register_screening
@@ -22,3 +22,5 @@ app.command("alert-feedback")(analyze.alert_feedback)
 app.add_typer(lists_app, name="lists")
 register_screening(app)
 app.command("synth")(synth)
+app.command("classify")(goods.classify)
+app.command("decide")(goods.decide)
