@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from interdictor.lists import ParseResult
+from list_files import OFAC_2021
+
+from interdictor.lists import ParseResult, detect_format, parse_file
 from interdictor.lists.ofac_remarks import parse_remarks
 from interdictor.model.listed import Identifier, ListedEntity
 
@@ -84,6 +86,17 @@ def test_ofac_legacy_comments_extend_remarks(ofac_2021: ParseResult) -> None:
     # sdn_comments.csv continues the Remarks of 12300, ending in "Linked To: R D I S.A."
     entry = by_ref(ofac_2021, "12300")
     assert "R D I S.A" in entry.properties["linkedTo"]
+
+
+def test_ofac_consolidated_non_sdn_set() -> None:
+    # SOURCES.md: cons_prim 442 rows, with cons_alt/cons_add/cons_comments beside it.
+    folder = OFAC_2021.parent / "cons_nonsdn_2025-12"
+    assert detect_format(folder) == "ofac_legacy"
+    result = parse_file(folder)
+    assert result.dataset == "us_ofac_cons"
+    assert len(result.entities) == 442
+    assert result.rejected == []
+    assert sum(len(e.aliases) for e in result.entities) >= 1073  # every cons_alt row
 
 
 def test_parse_remarks_quotes_inside_alias() -> None:

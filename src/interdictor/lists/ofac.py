@@ -32,7 +32,12 @@ ALT_COLUMNS = 5
 ADD_COLUMNS = 6
 COMMENT_COLUMNS = 2
 SCHEMA_BY_TYPE = {"individual": "Person", "vessel": "Vessel", "aircraft": "Airplane"}
-COMPANION_STEMS = ("alt", "add", "sdn_comments")
+# Main file stem -> (alt, add, comments) stems and dataset. OFAC publishes its consolidated
+# non-SDN list in the same layout under "cons_" names.
+FAMILIES: dict[str, tuple[tuple[str, str, str], str]] = {
+    "sdn": (("alt", "add", "sdn_comments"), DEFAULT_DATASET),
+    "cons_prim": (("cons_alt", "cons_add", "cons_comments"), "us_ofac_cons"),
+}
 _FIRST_ROW = re.compile(r'^\s*\d+\s*,\s*"')
 _PROGRAM_SPLIT = re.compile(r"\]\s*\[")
 
@@ -54,6 +59,18 @@ def find_file(folder: Path, stem: str) -> Path | None:
     return None
 
 
+def find_family(path: Path) -> str | None:
+    """Return the family ("sdn" or "cons_prim") of a folder or main file, or None."""
+    folder = path if path.is_dir() else path.parent
+    for main, ((alt, _, _), _) in FAMILIES.items():
+        main_file = find_file(folder, main)
+        if main_file is None or find_file(folder, alt) is None:
+            continue
+        if path.is_dir() or path.resolve() == main_file.resolve():
+            return main
+    return None
+
+
 def is_sdn_row(head: str) -> bool:
     """Say whether the first line looks like an SDN row (number, then a quoted name)."""
     first = head.lstrip("\ufeff").split("\n", 1)[0]
@@ -62,10 +79,9 @@ def is_sdn_row(head: str) -> bool:
 
 def sniff_ofac_legacy(path: Path, head: str) -> bool:
     """A folder with sdn + alt files, or an sdn file with an alt file beside it."""
-    folder = path if path.is_dir() else path.parent
     if not path.is_dir() and not is_sdn_row(head):
         return False
-    return find_file(folder, "sdn") is not None and find_file(folder, "alt") is not None
+    return find_family(path) is not None
 
 
 def sniff_ofac_sdn_csv(path: Path, head: str) -> bool:
@@ -196,24 +212,34 @@ def attach_addresses(entity: ListedEntity, rows: list[list[str]]) -> None:
     entity.countries = unique(entity.countries)
 
 
-def resolve_legacy_set(path: Path) -> tuple[Path, dict[str, Path | None]]:
-    """Return the sdn file and its companions for a folder or an sdn file path."""
+def resolve_legacy_set(path: Path) -> tuple[Path, list[Path | None], str]:
+    """Return the main file, its (alt, add, comments) files and the family's dataset."""
     folder = path if path.is_dir() else path.parent
-    sdn = find_file(folder, "sdn") if path.is_dir() else path
-    if sdn is None:
-        raise InvalidInput("folder has no sdn.csv", source=str(path))
-    return sdn, {stem: find_file(folder, stem) for stem in COMPANION_STEMS}
+    family = find_family(path)
+    if family is None:
+        if path.is_dir():
+            raise InvalidInput("folder has no sdn.csv with alt.csv beside it", source=str(path))
+        family = "sdn"  # a lone main file: read it, with whatever companions exist
+    stems, dataset = FAMILIES[family]
+    main = find_file(folder, family) if path.is_dir() else path
+    if main is None:
+        raise InvalidInput(f"folder has no {family}.csv", source=str(path))
+    return main, [find_file(folder, stem) for stem in stems], dataset
 
 
 def parse_ofac_legacy(path: Path, dataset: str | None) -> ParseResult:
-    """Parse the SDN legacy set: sdn + alt + add [+ sdn_comments], plain or gzipped."""
-    dataset = dataset or DEFAULT_DATASET
-    sdn, companions = resolve_legacy_set(path)
+    """Parse the SDN legacy set: sdn + alt + add [+ sdn_comments], plain or gzipped.
+
+    The consolidated non-SDN set (cons_prim, cons_alt, cons_add, cons_comments) reads the
+    same way, with the default dataset ``us_ofac_cons``.
+    """
+    sdn, (alt_path, add_path, comments_path), family_dataset = resolve_legacy_set(path)
+    dataset = dataset or family_dataset
     scratch = ParseResult(format=OFAC_LEGACY_KEY, dataset=dataset, source=str(path))
-    comment_rows = read_companion(companions["sdn_comments"], COMMENT_COLUMNS, scratch)
+    comment_rows = read_companion(comments_path, COMMENT_COLUMNS, scratch)
     comments = {k: " ".join(clean(r[1]) or "" for r in v) for k, v in comment_rows.items()}
-    alt = read_companion(companions["alt"], ALT_COLUMNS, scratch)
-    add = read_companion(companions["add"], ADD_COLUMNS, scratch)
+    alt = read_companion(alt_path, ALT_COLUMNS, scratch)
+    add = read_companion(add_path, ADD_COLUMNS, scratch)
     result = parse_sdn_rows(sdn, dataset, OFAC_LEGACY_KEY, comments)
     result.source = str(path)
     for entity in result.entities:
@@ -230,7 +256,7 @@ OFAC_SDN_CSV_KEY = "ofac_sdn_csv"
 OFAC_LEGACY = ListFormat(
     key=OFAC_LEGACY_KEY,
     title="OFAC SDN legacy CSV set (sdn, alt, add, sdn_comments)",
-    default_dataset=DEFAULT_DATASET,
+    default_dataset=None,  # us_ofac_sdn, or us_ofac_cons for the cons_* files
     parse=parse_ofac_legacy,
     sniff=sniff_ofac_legacy,
 )
