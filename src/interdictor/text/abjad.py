@@ -43,7 +43,8 @@ _LEXICON: dict[str, tuple[str, str]] = {
     "موسی": ("musa", "musa"), "موسى": ("musa", "musa"), "بن": ("bin", "bin"),
     "ابو": ("abu", "abu"), "أبو": ("abu", "abu"), "الدین": ("al-din", "od-din"),
     "الدين": ("al-din", "al-din"), "نصر": ("nasr", "nasr"), "امیر": ("amir", "amir"),
-    "كريم": ("karim", "karim"), "کریم": ("karim", "karim"), "عزیز": ("aziz", "aziz"),
+    "و": ("wa", "va"), "كريم": ("karim", "karim"), "کریم": ("karim", "karim"),
+    "عزیز": ("aziz", "aziz"),
 }  # fmt: skip
 
 

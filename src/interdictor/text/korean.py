@@ -205,18 +205,39 @@ def _korean_name_keys(text: str) -> tuple[str, ...]:
     text = text.strip()
     if is_hangul(text):
         return tuple(_hangul_name_keys(text))
-    words = fold(text).replace(",", " ").split()
+    raw = text.replace(",", " ").split()
+    words = [fold(w) for w in raw]
     if not words:
         return ()
-    if len(words) >= 2:
-        for index in (0, len(words) - 1):
-            family = korean_surname_key(words[index])
-            if family is not None:
-                rest = words[:index] + words[index + 1 :]
-                given = korean_syllable_key(" ".join(rest))
-                return (family, given) if given is not None else ()
+    index = find_family_index(raw, words) if len(words) >= 2 else None
+    if index is not None:
+        rest = words[:index] + words[index + 1 :]
+        given = korean_syllable_key(" ".join(rest))
+        family = korean_surname_key(words[index])
+        return (family, given) if family and given else ()
     keys = [korean_syllable_key(word) for word in words]
     return tuple(k for k in keys if k is not None) if all(keys) else ()
+
+
+def find_family_index(raw: list[str], words: list[str]) -> int | None:
+    """Return the index of the family name among the words of a romanised name, or None.
+
+    An upper-case surname in a mixed-case name wins ("Jong Un KIM"); else the first word if it
+    is a surname, except that a more frequent surname last in a name of three or more words
+    wins ("Jong Un Kim"); else the last word ("CHOL Yun" -> Yun).
+    """
+    ends = (0, len(words) - 1)
+    keys = {i: korean_surname_key(words[i]) for i in ends}
+    mixed = not all(w.isupper() for w in raw)
+    for i in ends:
+        if mixed and keys[i] and raw[i].isupper() and len(raw[i]) > 1:
+            return i
+    first, last = keys[0], keys[ends[1]]
+    if first and last and len(words) >= 3:
+        return ends[1] if _SURNAME_RANK[last] < _SURNAME_RANK[first] else 0
+    if first:
+        return 0
+    return ends[1] if last else None
 
 
 def _hangul_name_keys(text: str) -> list[str]:
@@ -232,3 +253,7 @@ def _hangul_name_keys(text: str) -> list[str]:
 
 
 SURNAMES, SURNAME_SPELLINGS = build_surname_keys()
+# Surname keys by frequency (the table is ordered by the census count).
+_SURNAME_RANK = {
+    key: rank for rank, key in reversed(list(enumerate(map(hangul_key, HANGUL_SURNAMES))))
+}
