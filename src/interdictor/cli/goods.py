@@ -129,19 +129,23 @@ def run_batch(classifier: Classifier, source: Path, target: Path) -> None:
         task = progress.add_task("classifying", total=len(rows))
         for position, row in rows:
             try:
+                if "_error" in row:
+                    raise InvalidInput(row["_error"], source=str(source), position=position)
                 line = GoodsLine.from_dict(row, position, str(source))
             except InvalidInput as exc:
-                errors.print(f"[yellow]skipped[/yellow] {exc}")
+                errors.print(f"[yellow]skipped[/yellow] {exc}", soft_wrap=True)
                 skipped += 1
             else:
                 buffer.write(orjson.dumps(classifier.classify(line).to_dict()) + b"\n")
             progress.advance(task)
     write_atomically(target, buffer.getvalue())
-    console.print(f"{len(rows) - skipped} lines classified, {skipped} skipped -> {target}")
+    console.print(
+        f"{len(rows) - skipped} lines classified, {skipped} skipped -> {target}", soft_wrap=True
+    )
 
 
 def read_rows(path: Path) -> Iterator[tuple[str, dict[str, Any]]]:
-    """Yield (position, record) from a CSV or JSON-lines file; bad JSON rows yield {}."""
+    """Yield (position, record) from a CSV or JSON-lines file; see ``parse_json_row``."""
     suffix = path.suffix.lower()
     if suffix == ".csv":
         with path.open(encoding="utf-8-sig", newline="") as handle:
@@ -157,12 +161,12 @@ def read_rows(path: Path) -> Iterator[tuple[str, dict[str, Any]]]:
 
 
 def parse_json_row(raw: bytes) -> dict[str, Any]:
-    """Return the JSON object of a line, or {} (reported later as a missing description)."""
+    """Return the JSON object of a line, or {"_error": why} (reported when the row is read)."""
     try:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError:
-        return {"description": "", "_error": "not valid JSON"}
-    return data if isinstance(data, dict) else {}
+        return {"_error": "not valid JSON"}
+    return data if isinstance(data, dict) else {"_error": "not a JSON object"}
 
 
 def write_atomically(path: Path, data: bytes) -> None:

@@ -1,0 +1,76 @@
+"""The classify and decide commands, through Typer's runner."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from interdictor.cli.main import app
+
+runner = CliRunner()
+
+
+def test_single_line_prints_a_table(tmp_path: Path) -> None:
+    result = runner.invoke(
+        app,
+        ["classify", "CNC FILAMENT WINDING MACHINE", "--hs", "8452.29", "--param", "axes=4",
+         "--home", str(tmp_path)],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "MISLABELLED" in result.output and "1B001" in result.output
+
+
+def test_json_output_has_the_documented_shape(tmp_path: Path) -> None:
+    result = runner.invoke(
+        app, ["classify", "T800 carbon fibre", "--json", "--home", str(tmp_path)]
+    )
+    data = json.loads(result.stdout)
+    assert set(data) == {"id", "hs", "controls"}
+    assert data["controls"][0]["entry"] in {"1C010", "1C210"}
+
+
+def test_batch_reports_bad_rows_and_keeps_the_rest(tmp_path: Path) -> None:
+    source = tmp_path / "lines.jsonl"
+    source.write_text(
+        '{"id": "a", "description": "ROCKET MOTOR CASINGS", "hs_code": "8436.99"}\n'
+        "{broken\n"
+        '{"id": "c", "description": "valve", "quantity": "ten"}\n'
+        '{"id": "d", "description": "INDUSTRIAL SEWING MACHINE", "hs_code": "8452.29"}\n'
+    )
+    target = tmp_path / "out.jsonl"
+    result = runner.invoke(
+        app, ["classify", "--input", str(source), "--output", str(target), "--home", str(tmp_path)]
+    )
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in target.read_text().splitlines()]
+    assert [r["id"] for r in rows] == ["a", "d"]
+    assert rows[0]["hs"]["consistent"] is False and rows[1]["controls"] == []
+    assert "lines.jsonl:line 2: not valid JSON" in result.output
+    assert "lines.jsonl:line 3: quantity 'ten' is not a number" in result.output
+
+
+def test_decide_then_classify_reuses_the_decision(tmp_path: Path) -> None:
+    decided = runner.invoke(
+        app,
+        ["decide", "Twaron 2200 yarn 1610 dtex", "--entry", "1C210", "--by", "A. Officer",
+         "--home", str(tmp_path)],
+    )  # fmt: skip
+    assert decided.exit_code == 0, decided.output
+    result = runner.invoke(
+        app, ["classify", "TWARON 2200 YARN 1610 DTEX", "--json", "--home", str(tmp_path)]
+    )
+    data = json.loads(result.stdout)
+    assert data["decision"]["decided_by"] == "A. Officer"
+    assert data["controls"][0]["entry"] == "1C210"
+
+
+def test_unknown_input_format_is_an_error(tmp_path: Path) -> None:
+    source = tmp_path / "lines.xml"
+    source.write_text("<x/>")
+    result = runner.invoke(
+        app, ["classify", "--input", str(source), "--output", str(tmp_path / "o.jsonl"),
+              "--home", str(tmp_path)],
+    )  # fmt: skip
+    assert result.exit_code == 2

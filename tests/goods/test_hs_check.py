@@ -1,0 +1,94 @@
+"""HS consistency and mislabelling, on the examples of issue 3 and the HS 2017/2022 texts."""
+
+from __future__ import annotations
+
+import pytest
+
+from interdictor.goods.classify import Classifier, GoodsLine
+from interdictor.goods.hs_check import HSCheck
+
+
+@pytest.fixture(scope="module")
+def classifier() -> Classifier:
+    return Classifier()
+
+
+def check(classifier: Classifier, description: str, hs: str, params: str = "") -> HSCheck:
+    return classifier.classify(GoodsLine("t", description, hs, parameters=params)).hs
+
+
+def test_rocket_motor_casings_under_agricultural_machinery(classifier: Classifier) -> None:
+    result = check(classifier, "ROCKET MOTOR CASINGS, FILAMENT WOUND", "8436.99")
+    assert result.valid and result.mislabelled
+    assert result.suggested == ["8412"]
+    assert "Agricultural" in result.reason and "reaction engines" in result.reason
+
+
+def test_filament_winding_machine_under_sewing_machines(classifier: Classifier) -> None:
+    result = check(classifier, "CNC FILAMENT WINDING MACHINE 4-AXIS", "845229")
+    assert result.mislabelled
+    assert set(result.suggested) == {"8445", "8477", "8479"}
+    assert "Sewing machines" in result.reason
+
+
+@pytest.mark.parametrize(
+    ("description", "hs"),
+    [
+        ("CNC FILAMENT WINDING MACHINE 4-AXIS", "8445.90"),
+        ("CNC FILAMENT WINDING MACHINE 4-AXIS", "8479.89.90"),  # national suffix kept
+        ("T800 carbon fibre 12K", "6815 11"),
+        ("MARAGING 350 STEEL SHEET 2.0MM", "722699"),
+        ("INDUSTRIAL SEWING MACHINE LOCKSTITCH", "8452.29"),
+    ],
+)
+def test_fitting_codes_are_consistent(classifier: Classifier, description: str, hs: str) -> None:
+    result = check(classifier, description, hs)
+    assert result.consistent is True and result.score == 1.0
+
+
+def test_maraging_sheet_declared_as_stainless_is_caught_at_heading_level(
+    classifier: Classifier,
+) -> None:
+    # Same chapter (72) but 7219 is stainless flat-rolled; maraging is other alloy steel.
+    result = check(classifier, "MARAGING 350 STEEL SHEET 2.0MM", "7219.34")
+    assert result.mislabelled
+    assert "heading level" in result.reason
+
+
+def test_nuclear_zirconium_declared_with_hafnium_is_caught_at_subheading_level(
+    classifier: Classifier,
+) -> None:
+    # 8109.21 "less than 1 part hafnium to 500"; 8109.29 "not less than".
+    result = check(classifier, "NUCLEAR GRADE ZIRCONIUM SPONGE, HF<100PPM", "8109.29")
+    assert result.mislabelled
+    assert "subheading level" in result.reason
+    assert check(classifier, "NUCLEAR GRADE ZIRCONIUM SPONGE", "8109.21").consistent is True
+
+
+def test_unmanned_aircraft_heading_follows_the_edition() -> None:
+    line = GoodsLine(
+        "t", "FIXED WING UAV, ENDURANCE 6 HOURS", "8802.20", parameters="endurance=6 h"
+    )
+    hs2017 = Classifier(edition="2017").classify(line).hs
+    assert hs2017.consistent is True  # HS 2017 has no 8806; unmanned aircraft sit in 8802
+    hs2022 = Classifier().classify(GoodsLine("t", line.description, "8806.22")).hs
+    assert hs2022.consistent is True
+    assert (
+        Classifier(edition="2017").classify(GoodsLine("t", line.description, "8806.22")).hs.valid
+        is False
+    )
+
+
+def test_invalid_and_missing_codes_are_reported_not_flagged(classifier: Classifier) -> None:
+    malformed = check(classifier, "T800 carbon fibre", "68A5")
+    assert malformed.valid is False and malformed.consistent is None
+    assert "non-digit" in malformed.reason
+    unknown = check(classifier, "T800 carbon fibre", "6899.99")
+    assert unknown.valid is False and "does not exist" in unknown.reason
+    missing = check(classifier, "T800 carbon fibre", "")
+    assert missing.consistent is None and missing.suggested == ["6815"]
+
+
+def test_unknown_goods_are_not_called_mislabelled(classifier: Classifier) -> None:
+    result = check(classifier, "ASSORTED HOUSEHOLD ITEMS", "9403.60")
+    assert result.valid and result.consistent is None and not result.mislabelled
