@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 from typing import Any
 
 import pint
@@ -365,6 +366,18 @@ def is_tow_size(piece: str, match: re.Match[str]) -> bool:
     return bool(re.match(r"\d{1,2}K\b", piece[match.start() :]))
 
 
+@lru_cache(maxsize=65536)
+def base_magnitude(magnitude: float, units: pint.Unit) -> float:
+    """Return a value in SI base units; cached, since a batch repeats the same values."""
+    return float(Quantity(magnitude, units).to_base_units().magnitude)
+
+
+@lru_cache(maxsize=65536)
+def convert_magnitude(magnitude: float, units: pint.Unit, target: pint.Unit) -> float:
+    """Return a value converted into ``target`` units; cached like base_magnitude."""
+    return float(Quantity(magnitude, units).to(target).magnitude)
+
+
 def compare(parameter: Parameter, threshold: Threshold, margin: float = 0.1) -> Comparison:
     """Hold a declared value against a threshold, converting units.
 
@@ -378,9 +391,16 @@ def compare(parameter: Parameter, threshold: Threshold, margin: float = 0.1) -> 
             f"{threshold.describe()}: units differ in kind"
         )
         return Comparison(ComparisonStatus.INCOMPARABLE, parameter, threshold, message)
-    value = float(parameter.quantity.to_base_units().magnitude)
-    limit = float(threshold.quantity.to_base_units().magnitude)
-    converted = parameter.quantity.to(threshold.quantity.units)
+    value = base_magnitude(float(parameter.quantity.magnitude), parameter.quantity.units)
+    limit = base_magnitude(float(threshold.quantity.magnitude), threshold.quantity.units)
+    converted = Quantity(
+        convert_magnitude(
+            float(parameter.quantity.magnitude),
+            parameter.quantity.units,
+            threshold.quantity.units,
+        ),
+        threshold.quantity.units,
+    )
     shown = f"{parameter.name} {format_quantity(parameter.quantity)}"
     if threshold.comparator.holds(value, limit):
         message = f"{shown} meets {threshold.describe()}"

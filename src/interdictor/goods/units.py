@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Any, TypeAlias
 
 import pint
+from pint.facets.plain import PlainUnit
 
 UREG: pint.UnitRegistry[Any] = pint.UnitRegistry(autoconvert_offset_to_baseunit=True)
 # Mach number taken at sea level in the ISA (340.3 m/s); trade documents rarely give altitude.
@@ -134,23 +135,38 @@ def read_magnitude(match: re.Match[str], decimal_comma: bool) -> float:
 
 def is_angle(quantity: PintQuantity) -> bool:
     """True when a dimensionless quantity is an angle (degrees, radians), not a ratio."""
-    names = {name for name, _ in quantity.unit_items()}
-    return bool(names & ANGLE_UNITS)
+    return is_angle_unit(quantity.units)
 
 
 def are_comparable(a: PintQuantity, b: PintQuantity) -> bool:
     """True when two quantities can be converted into each other meaningfully."""
+    return are_units_comparable(a.units, b.units)
+
+
+@lru_cache(maxsize=4096)
+def are_units_comparable(a: PlainUnit, b: PlainUnit) -> bool:
+    """True when two units measure the same kind of thing (cached: pint is slow here)."""
     if a.dimensionality != b.dimensionality:
         return False
     if a.dimensionless:
-        return is_angle(a) == is_angle(b)
+        return is_angle_unit(a) == is_angle_unit(b)
     return True
+
+
+def is_angle_unit(unit: PlainUnit) -> bool:
+    """True when a unit is an angle (degree, radian, ...)."""
+    return bool(set(unit._units) & ANGLE_UNITS)  # _units: the unit's name -> power map
+
+
+@lru_cache(maxsize=4096)
+def unit_label(unit: PlainUnit) -> str:
+    """Return the short symbol of a unit ("µm", "N/mm²"), or "" for a pure number."""
+    return f"{unit:~P}"
 
 
 def format_quantity(quantity: PintQuantity) -> str:
     """Return a short human form: "6 µm", "1500 N/mm²", "3e+12 Hz"."""
     magnitude = float(quantity.magnitude)
     shown = f"{magnitude:g}" if math.isfinite(magnitude) else str(magnitude)
-    if quantity.dimensionless and not quantity.unit_items():
-        return shown
-    return f"{shown} {quantity.units:~P}"
+    label = unit_label(quantity.units)
+    return f"{shown} {label}" if label else shown
