@@ -17,7 +17,7 @@ _ONSETS: dict[str, str] = {
     "": "", "g": "k", "k": "k", "kk": "k", "gg": "k", "kh": "k",
     "d": "t", "t": "t", "tt": "t", "dd": "t", "th": "t",
     "b": "p", "p": "p", "pp": "p", "bb": "p", "ph": "p",
-    "j": "j", "ch": "j", "jj": "j", "tch": "j", "tj": "j", "dj": "j", "c": "j", "chh": "j",
+    "j": "j", "ch": "j", "jj": "j", "tch": "j", "tj": "j", "dj": "j", "chh": "j",
     "s": "s", "ss": "s", "sh": "s", "h": "h", "m": "m", "n": "n", "r": "r", "l": "r", "rh": "r",
 }  # fmt: skip
 _VOWELS: dict[str, str] = {
@@ -36,7 +36,7 @@ _CODAS: dict[str, str] = {
 # Whole-syllable list spellings that the part tables cannot produce ("Young" for 영).
 _SYLLABLE_ALIASES: dict[str, str] = {"young": "yong", "park": "pak"}
 # Onset spellings foreign to Korean romanisation: read "Paekho" as paek.ho, not pae.kho.
-_RARE_ONSETS = frozenset({"kh", "th", "ph", "c", "chh", "tj", "rh"})
+_RARE_ONSETS = frozenset({"kh", "th", "ph", "chh", "tj", "rh"})
 
 _INF = 10**9
 # Letters that no romanisation of Korean writes: such a word is rejected at once.
@@ -86,7 +86,10 @@ def segment_latin(word: str) -> tuple[str, ...] | None:
         return None
     best: list[tuple[int, tuple[Reading, ...]]] = [(_INF, ())] * (n + 1)
     best[0] = (0, ())
+    reached = 0  # furthest position any reading has reached: beyond it, give up
     for start in range(n):
+        if start > reached:
+            return None
         cost, readings = best[start]
         if cost >= _INF:
             continue
@@ -95,6 +98,7 @@ def segment_latin(word: str) -> tuple[str, ...] | None:
             reading = _SPELLINGS.get(word[start:end])
             if reading is None:
                 continue
+            reached = max(reached, end)
             total = cost + _SYLLABLE_COST + reading.extra + _boundary_cost(prev, reading)
             if total < best[end][0]:
                 best[end] = (total, (*readings, reading))
