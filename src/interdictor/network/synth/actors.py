@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from interdictor.network.synth import names
 from interdictor.network.synth.reference import (
     LEGIT_COUNTRIES,
+    MISLABELS,
     load_hs_catalog,
     load_listed,
     load_name_parts,
@@ -90,6 +91,7 @@ class Ids:
 
     def __init__(self) -> None:
         self.count = 0
+        self.person_names: set[str] = set()  # no two true persons share a name
 
     def next(self, prefix: str = "ent") -> str:
         self.count += 1
@@ -149,8 +151,15 @@ def make_company(
 
 
 def make_person(rng: random.Random, ids: Ids, country: str) -> Actor:
-    """A natural person (an officer or shareholder)."""
-    return Actor(ids.next(), "person", names.make_person_name(rng, country), country)
+    """A natural person (an officer or shareholder) with a passport number; the name is
+    new in the world and does not read as a listed person's."""
+    for _ in range(50):
+        name = names.make_person_name(rng, country)
+        if name not in ids.person_names and not names.resembles_listed_person(name):
+            break
+    ids.person_names.add(name)
+    passport = f"P{country}{rng.randint(10**7, 10**8 - 1)}"
+    return Actor(ids.next(), "person", name, country, identifier=passport)
 
 
 def make_ships(rng: random.Random, ids: Ids, count: int) -> list[Ship]:
@@ -188,6 +197,7 @@ def make_pools(rng: random.Random, ids: Ids, size: int) -> Pools:
     lines = load_name_parts()["*"]["line"]
     popular = list(range(catalog_size))
     rng.shuffle(popular)
+    promote_declared_codes(popular)
     companies: list[Actor] = []
     seen: set[str] = set()
     while len(companies) < n_companies:
@@ -226,6 +236,15 @@ def make_pools(rng: random.Random, ids: Ids, size: int) -> Pools:
     )
 
 
+def promote_declared_codes(popular: list[int]) -> None:
+    """Move the codes mislabelled cargo is declared under to ranks 10 to 14 of the
+    popularity order (ranks 0 to 7 serve the value-anomaly scheme)."""
+    position = {item.code: index for index, item in enumerate(load_hs_catalog())}
+    declared = [position[row[2]] for row in MISLABELS if row[2] in position]
+    rest = [index for index in popular if index not in declared]
+    popular[:] = rest[:10] + declared + rest[10:]
+
+
 SERVICE_WORDS = {
     "bank": ("Commercial Bank", "Bank", "Merchant Bank"),
     "insurer": ("Marine Insurance", "Insurance", "General Insurance"),
@@ -245,5 +264,8 @@ def _service(rng: random.Random, ids: Ids, country: str, kind: str, seen: set[st
             seen.add(name)
             break
     actor = make_company(rng, ids, country, "", kind=kind)
+    domain = f"{names.slug_of(name)}.{names.parts_of(country)['tld'][0]}"
     actor.name, actor.officers = name, []
+    actor.email = f"{actor.email.split('@')[0]}@{domain}"
+    actor.website = f"www.{domain}" if actor.website else ""
     return actor

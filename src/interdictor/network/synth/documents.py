@@ -111,7 +111,8 @@ class Writer:
             )
         if actor.email and (full or self.chance(keep * 0.5)):
             out["email"] = actor.email
-        if actor.identifier and (full or self.chance(keep * 0.3)):
+        shown = 0.8 if actor.kind == "person" else keep * 0.3  # registries print passports
+        if actor.identifier and (full or self.chance(shown)):
             out["identifier"] = actor.identifier
         return out
 
@@ -140,17 +141,23 @@ class Writer:
         return record_id
 
 
-def reference_numbers(rng: random.Random, deal: Deal) -> dict[str, str]:
-    """The deal's document numbers."""
+def reference_numbers(w: Writer, deal: Deal) -> dict[str, str]:
+    """The deal's document numbers, each unique in the world."""
     year = deal.start.year % 100
+    number = w.ids.document_number
     return {
-        "contract": f"SC{year}-{rng.randint(10000, 99999)}",
-        "invoice": f"INV{year}{rng.randint(100000, 999999)}",
-        "lc": f"LC{rng.randint(10**7, 10**8 - 1)}",
-        "bl": f"{deal.carrier.name[:3].upper()}U{rng.randint(10**6, 10**7 - 1)}",
-        "policy": f"MP-{year}-{rng.randint(10**5, 10**6 - 1)}",
-        "declaration": f"{deal.seller.country}{year}{rng.randint(10**7, 10**8 - 1)}",
+        "contract": f"SC{year}-{number('contract'):08d}",
+        "invoice": f"INV{year}{number('invoice'):08d}",
+        "lc": f"LC{number('lc'):08d}",
+        "bl": f"{carrier_code(deal.carrier)}{number('bl'):08d}",
+        "policy": f"MP-{year}-{number('policy'):08d}",
+        "declaration": f"{deal.seller.country}{year}{number('declaration'):08d}",
     }
+
+
+def carrier_code(carrier: Actor) -> str:
+    """Four letters for a carrier's B/L and container numbers: "ALHU" for Al Habib Lines."""
+    return "".join(ch for ch in carrier.name if ch.isalpha())[:3].upper() + "U"
 
 
 def printed_refs(
@@ -176,7 +183,7 @@ def transit_days(deal: Deal) -> int:
 def write_deal(w: Writer, deal: Deal) -> Paper:
     """Write every document of the deal that it has; return their ids."""
     rng, paper = w.rng, Paper()
-    refs = reference_numbers(rng, deal)
+    refs = reference_numbers(w, deal)
     total = total_of(deal.goods)
     shipped = deal.start + dt.timedelta(days=rng.randint(15, 45))
     arrival = shipped + dt.timedelta(days=transit_days(deal))
@@ -326,7 +333,7 @@ def _bills_of_lading(
             "voyage": f"{w.rng.randint(100, 999)}{'EWNS'[n % 4]}",
             "port_of_loading": deal.pol,
             "port_of_discharge": deal.pod,
-            "containers": [f"{deal.carrier.name[:3].upper()}U{w.rng.randint(10**6, 10**7 - 1)}"],
+            "containers": [f"{carrier_code(deal.carrier)}{w.rng.randint(10**6, 10**7 - 1)}"],
             "goods": [_bare_line(line) for line in deal.goods],
             "gross_weight_kg": round(weight * 1.05, 1),
         }

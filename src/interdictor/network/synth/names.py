@@ -10,9 +10,12 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Sequence
+from functools import cache
 from typing import TypeVar
 
-from interdictor.network.synth.reference import load_name_parts
+from rapidfuzz import fuzz, process
+
+from interdictor.network.synth.reference import load_listed, load_name_parts
 
 T = TypeVar("T")
 
@@ -71,12 +74,46 @@ def make_company_name(rng: random.Random, country: str, line: str) -> str:
 
 
 def make_person_name(rng: random.Random, country: str) -> str:
-    """A person's name; family name first where the country writes it so."""
+    """A person's name; family name first where the country writes it so. Given names
+    of East Asian countries are built from syllables: "Zhang Weimin", "Kim Song-il"."""
     parts = load_name_parts().get(country) or load_name_parts()["US"]
-    family, given = pick(rng, parts["family"]), pick(rng, parts["given"])
-    if country in ("CN", "HK", "KR", "KP", "JP", "VN"):
+    family = pick(rng, parts["family"])
+    syllables = parts.get("syllable")
+    if syllables:
+        first, second = pick(rng, syllables), pick(rng, syllables).lower()
+        given = {
+            "CN": f"{first}{second}",
+            "KR": f"{first}-{second}",
+            "KP": f"{first}-{second}",
+        }.get(country, f"{first} {second.capitalize()}")
+    else:
+        given = pick(rng, parts["given"])
+    if country in ("CN", "HK", "KR", "KP", "JP", "VN", "SG"):
         return f"{family} {given}"
     return f"{given} {family}"
+
+
+@cache
+def listed_person_names() -> tuple[str, ...]:
+    """Listed persons' names and aliases, lower case, letters only."""
+    found = []
+    for item in load_listed():
+        if item.schema == "Person":
+            found += [_letters(n) for n in (item.name, *item.aliases)]
+    return tuple(found)
+
+
+def _letters(name: str) -> str:
+    return " ".join(sorted(re.findall(r"[a-z]+", name.lower())))
+
+
+def resembles_listed_person(name: str) -> bool:
+    """True if an ordinary person's name would read as a listed person's (kept out of
+    ordinary trade, so that a screening hit there is a planted one)."""
+    match = process.extractOne(
+        _letters(name), listed_person_names(), scorer=fuzz.ratio, score_cutoff=80
+    )
+    return match is not None
 
 
 def make_address(rng: random.Random, country: str, building: str | None = None) -> str:

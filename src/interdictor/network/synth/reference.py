@@ -44,6 +44,17 @@ COUNTRY_PORTS: dict[str, tuple[str, ...]] = {
 LEGIT_HUBS = ("SGSIN", "KRPUS", "HKHKG", "MYTPP", "LKCMB", "NLRTM", "BEANR", "ESALG", "TWKHH")
 LEGIT_COUNTRIES = tuple(c for c in COUNTRY_PORTS if c != "KP")
 CURRENCY = {"JP": "JPY", "DE": "EUR", "NL": "EUR", "IT": "EUR", "GB": "GBP"}
+# Machine tools, priced by their own table in ``legit.py``, not by the catalog norm.
+MACHINE_TOOL_CODES = ("845710", "845961", "845811")
+# Mislabelled cargo: (true HS, description, declared HS, unit, unit price in USD). The
+# declared codes are made common in ordinary trade, so that they have a price norm.
+MISLABELS = (
+    ("845710", "5-axis CNC vertical machining centre, model VMC-850", "845229", "pcs", 95_000.0),
+    ("760820", "Aluminium alloy tubes, 7075-T6, outer diameter 150 mm", "732690", "kg", 9.5),
+    ("722830", "Maraging steel round bar, grade 350", "721420", "kg", 24.0),
+    ("847989", "Filament winding machine, 3-axis, CNC", "844590", "pcs", 120_000.0),
+    ("681511", "Carbon fibre, 12K tow, T800 grade", "540233", "kg", 45.0),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,7 +163,7 @@ def load_hs_catalog() -> tuple[HsItem, ...]:
             code = row["hscode"]
             if row["level"] != "6" or code[:2] not in TRADE_CHAPTERS:
                 continue
-            if code.startswith(excluded) or "other" == row["description"].lower()[:5]:
+            if code.startswith(excluded) or code in MACHINE_TOOL_CODES:
                 continue
             unit = "pcs" if code[:2] in PIECE_CHAPTERS else "kg"
             desc = clean_description(row["description"])

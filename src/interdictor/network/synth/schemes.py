@@ -20,6 +20,7 @@ from interdictor.network.synth.legit import LegitTrade, make_line, write_registr
 from interdictor.network.synth.networks import Network
 from interdictor.network.synth.reference import (
     COUNTRY_PORTS,
+    MISLABELS,
     load_component_sets,
     load_hs_catalog,
     load_listed,
@@ -31,14 +32,6 @@ SUPPLIER_COUNTRIES = ("JP", "DE", "KR", "IT", "GB", "US", "CN", "TR")
 DPRK_HUBS = ("CNDLC", "CNDDG", "RUNJK", "RUVVO", "CNYIK")
 DPRK_PORTS = ("KPNAM", "KPCHO", "KPHGM")
 FLAGS_OF_CONVENIENCE = ("SL", "TG", "KM", "PW", "MN", "BZ")
-# (true HS, description, declared HS, unit, unit price in USD)
-MISLABELS = (
-    ("845710", "5-axis CNC vertical machining centre, model VMC-850", "845229", "pcs", 95_000.0),
-    ("760820", "Aluminium alloy tubes, 7075-T6, outer diameter 150 mm", "732690", "kg", 9.5),
-    ("722830", "Maraging steel round bar, grade 350", "721420", "kg", 24.0),
-    ("847989", "Filament winding machine, 3-axis, CNC", "844590", "pcs", 120_000.0),
-    ("681511", "Carbon fibre, 12K tow, T800 grade", "540233", "kg", 45.0),
-)
 # (HS, description with {v}, parameter, unit, low, high, unit, price): just under the
 # thresholds of EU Annex I 2B201.a.1 (<= 6 µm), 1C210.a (>= 23.5 x 10^4 m), 3A225.b (>= 600 Hz)
 NEAR_THRESHOLD = (
@@ -277,6 +270,8 @@ def hs_mislabel(p: Planter, n: int) -> None:
     """A description that does not fit the declared HS code (a CNC machining centre
     declared as a sewing machine)."""
     code, text, declared, unit, price = MISLABELS[n % len(MISLABELS)]
+    norms = {item.code: item.unit_price for item in load_hs_catalog()}
+    price = norms.get(code, price)  # the true value: only the declared code lies
     buyer = p.standalone(names.pick(p.rng, ("CN", "MY", "TH", "AE")))
     quantity = float(p.rng.randint(1, 3) if unit == "pcs" else p.rng.randint(8, 80) * 25)
     line = {
@@ -292,7 +287,7 @@ def hs_mislabel(p: Planter, n: int) -> None:
     paper = write_deal(p.w, deal)
     entities = [deal.seller.id, buyer.id]
     p.w.sink.plant(f"mislabel-{n + 1}", "hs_mislabel", paper.of("export", "import"), entities)
-    norm = {item.code: item.unit_price for item in load_hs_catalog()}.get(declared)
+    norm = norms.get(declared)
     if norm and not 0.2 <= price / norm <= 5.0:  # the lie also breaks the declared code's norm
         p.w.sink.plant(f"mislabel-{n + 1}", "value_anomaly", paper.of("export", "import"), entities)
 

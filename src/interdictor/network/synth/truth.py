@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, Protocol
@@ -22,6 +23,7 @@ ID_PREFIX = {
     "insurance": "IN", "bill_of_lading": "BL", "customs_declaration": "CD",
     "company_registration": "CR", "vessel_event": "VE",
 }  # fmt: skip
+DOCUMENT_SPACE = 10**8
 Mention = tuple[str, str]  # (role, true entity id); list roles carry an index: "officers.1"
 
 
@@ -30,9 +32,18 @@ class RecordIds:
 
     def __init__(self, seed: int) -> None:
         self.rng = random.Random(f"ids:{seed}")
+        self.serials: dict[str, int] = {}
 
     def next(self, rtype: str) -> str:
         return f"{ID_PREFIX[rtype]}-{self.rng.getrandbits(64):016x}"
+
+    def document_number(self, kind: str) -> int:
+        """A document number unique within its kind, without visible order: an affine map
+        modulo 10^8 with a multiplier prime to 10 is a bijection, so no two repeat."""
+        serial = self.serials.get(kind, 0) + 1
+        self.serials[kind] = serial
+        offset = zlib.crc32(kind.encode()) % DOCUMENT_SPACE
+        return (serial * 7_368_787 + offset) % DOCUMENT_SPACE
 
 
 class Sink(Protocol):
