@@ -158,3 +158,23 @@ def test_missing_file_names_it(tmp_path: Path) -> None:
     with pytest.raises(InvalidInput) as info:
         parse_file(tmp_path / "absent.csv")
     assert "absent.csv" in str(info.value)
+
+
+def test_corrupt_gzip_names_the_file(tmp_path: Path) -> None:
+    broken = tmp_path / "un.xml.gz"
+    broken.write_bytes(UN_2026.read_bytes()[:5000])  # gzip stream cut short
+    with pytest.raises(InvalidInput) as info:
+        parse_file(broken, format="un_xml")
+    assert info.value.source == str(broken)
+    assert "cannot read file" in info.value.reason
+
+
+def test_byte_order_mark_is_ignored(tmp_path: Path) -> None:
+    path = tmp_path / "nat.csv"
+    path.write_text(
+        "\ufeff" + ",".join(COLUMNS) + "\nN-1,Vessel,CHON MYONG 1,,,,KP,,imo:8712362,,,,\n",
+        encoding="utf-8",
+    )
+    result = parse_file(path)
+    assert result.format == "national_csv"
+    assert [e.name for e in result.entities] == ["CHON MYONG 1"]
