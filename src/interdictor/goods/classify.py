@@ -196,7 +196,12 @@ class Classifier:
             )
         top = [c.entry for c in controls if not c.below_threshold][:2]
         hs = check_hs(
-            line.hs_code, line.description, concepts, top, self.correlation, self.nomenclature
+            line.hs_code,
+            line.description,
+            concepts_describing(concepts, top[0] if top else None),
+            top,
+            self.correlation,
+            self.nomenclature,
         )
         return Classification(line.id, hs, controls, reused)
 
@@ -342,6 +347,19 @@ def pick_value(rule: Rule, values: list[LineValue], claimed: frozenset[str]) -> 
         return None
     lower_bound = rule.threshold.comparator.is_lower_bound
     return (max if lower_bound else min)(pool, key=lambda v: v.base_magnitude)
+
+
+def concepts_describing(concepts: list[Concept], entry: str | None) -> list[Concept]:
+    """The concepts that say what the goods are, for the HS check.
+
+    With a leading entry, those that support it (and entry-less ones such as
+    "preparation"): in "centrifuge rotor cylinders, carbon fibre composite" the rotor,
+    not the fibre it is made of, decides the heading.
+    """
+    if entry is None:
+        return concepts
+    chosen = [c for c in concepts if c.entries.get(entry, 0.0) > 0 or not c.entries]
+    return chosen or concepts
 
 
 def describe_hit(hit: TermHit) -> str:
