@@ -129,6 +129,7 @@ _SKELETON_TABLE = str.maketrans(
     {"d": "t", "b": "p", "q": "k", "c": "k", "g": "k", "x": "k", "v": "f", "w": "f", "z": "s"}
 )
 _VOWELS_RE = re.compile(r"[aeiouyh]")
+_VOWEL_W_RE = re.compile(r"w(?![aeiouy])")
 _WORD_SPLIT_RE = re.compile(r"[^a-z0-9]+")
 _DOUBLE_RE = re.compile(r"(.)\1+")
 
@@ -141,5 +142,6 @@ def consonant_skeleton(latin: str) -> str:
     for digraph, single in _DIGRAPHS:
         if digraph in text:
             text = text.replace(digraph, single)
+    text = _VOWEL_W_RE.sub("", text)  # w before a consonant is a vowel letter (pwtyn, Khawla)
     text = _VOWELS_RE.sub("", text).translate(_SKELETON_TABLE)
     return " ".join(_DOUBLE_RE.sub(r"\1", text).split())
