@@ -92,3 +92,8 @@ def test_ids_stable_and_unique(un_2026: ParseResult, un_2020: ParseResult) -> No
 def test_every_entity_has_position(un_2026: ParseResult) -> None:
     assert all(e.source_position for e in un_2026.entities)
     assert by_id(un_2026, "un_sc-KPe.001").source_position == "ENTITY 101 (DATAID 690735)"
+
+
+def test_not_available_is_empty(un_2026: ParseResult) -> None:
+    # TAi.153 has FOURTH_NAME "na" ("not available"), which is no part of the name.
+    assert by_id(un_2026, "un_sc-TAi.153").name == "FAIZULLAH KHAN NOORZAI"

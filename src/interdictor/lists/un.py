@@ -31,6 +31,8 @@ ROOT = "CONSOLIDATED_LIST"
 RECORD_TAGS = {"INDIVIDUAL": "Person", "ENTITY": "Organization"}
 NAME_TAGS = ("FIRST_NAME", "SECOND_NAME", "THIRD_NAME", "FOURTH_NAME")
 WEAK_QUALITIES = {"low"}
+# The UN writes "na" for "not available", even as a name part (TAi.153: FOURTH_NAME "na").
+NOT_AVAILABLE = {"na", "n/a"}
 ADDRESS_PARTS = ("STREET", "CITY", "STATE_PROVINCE", "ZIP_CODE", "COUNTRY")
 
 
@@ -39,12 +41,17 @@ def sniff_un_xml(path: Path, head: str) -> bool:
     return f"<{ROOT}" in head[:4096]
 
 
+def _clean(value: str | None) -> str | None:
+    value = clean(value)
+    return None if value is not None and value.lower() in NOT_AVAILABLE else value
+
+
 def _text(el: ET.Element, tag: str) -> str | None:
-    return clean(el.findtext(tag))
+    return _clean(el.findtext(tag))
 
 
 def _values(el: ET.Element, tag: str) -> list[str]:
-    return unique([clean(v.text) or "" for v in el.findall(f"{tag}/VALUE")])
+    return unique([_clean(v.text) or "" for v in el.findall(f"{tag}/VALUE")])
 
 
 def _strip_quotes(name: str) -> str:
