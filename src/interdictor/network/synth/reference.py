@@ -145,12 +145,25 @@ def _is_tradeable(text: str) -> bool:
     return len(text) <= 80 and not re.search(r"\d|excluding|thereof|heading", text, re.I)
 
 
-def _norm_price(code: str, unit: str) -> float:
+# Unit price ranges by chapter, in USD per kg or per piece: the catalog norm of a code is
+# a stable point in its chapter's range (an order of magnitude, not a market price).
+CHAPTER_PRICES: dict[str, tuple[float, float]] = {
+    "03": (2, 15), "08": (1, 6), "09": (2, 12), "15": (0.8, 3), "20": (1, 4), "22": (0.5, 5),
+    "25": (0.05, 0.5), "28": (0.3, 5), "29": (1, 20), "32": (2, 15), "33": (5, 40),
+    "34": (1, 5), "38": (1, 10), "39": (1, 5), "40": (1.5, 6), "44": (0.3, 3), "48": (0.7, 4),
+    "52": (2, 8), "54": (2, 10), "55": (2, 8), "61": (2, 30), "62": (3, 40), "63": (1, 15),
+    "64": (4, 40), "68": (0.3, 3), "69": (0.5, 4), "70": (0.8, 6), "72": (0.4, 2),
+    "73": (1, 6), "74": (6, 12), "76": (2.5, 8), "82": (2, 60), "83": (2, 10),
+    "84": (50, 30_000), "85": (5, 3_000), "87": (10, 2_000), "90": (20, 8_000),
+    "94": (20, 400), "95": (1, 50), "96": (0.2, 10),
+}  # fmt: skip
+
+
+def _norm_price(code: str) -> float:
     """A stable norm unit price per code (independent of the seed), in USD."""
+    low, high = CHAPTER_PRICES[code[:2]]
     spread = (zlib.crc32(code.encode()) % 1000) / 1000.0
-    if unit == "kg":
-        return round(0.6 * math.exp(spread * 4.0), 2)  # 0.6 to 33 USD/kg
-    return round(8.0 * math.exp(spread * 7.0), 2)  # 8 to 8,800 USD a piece
+    return round(low * math.exp(spread * math.log(high / low)), 2)
 
 
 @cache
@@ -169,7 +182,7 @@ def load_hs_catalog() -> tuple[HsItem, ...]:
             desc = clean_description(row["description"])
             if not _is_tradeable(desc):
                 continue
-            items.append(HsItem(code, desc, unit, _norm_price(code, unit)))
+            items.append(HsItem(code, desc, unit, _norm_price(code)))
     return tuple(items)
 
 
