@@ -47,6 +47,20 @@ def test_parse_quantity_converts(text: str, value: float, unit: str) -> None:
     assert quantity.to(unit).magnitude == pytest.approx(value)
 
 
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("1,1 MNs", 1.1e6, "N*s"),  # 9A105 total impulse capacity
+        ("5 arc second", 5.0, "arcsecond"),  # 2B121 positioning accuracy
+        ("10 000 ohm-cm", 100.0, "ohm*m"),  # 3C005 resistivity
+    ],
+)
+def test_annex_units(text: str, value: float, unit: str) -> None:
+    quantity = parse_quantity(text, decimal_comma=True)
+    assert quantity is not None, text
+    assert quantity.to(unit).magnitude == pytest.approx(value)
+
+
 def test_mach_number() -> None:
     mach = parse_quantity("Mach 2")
     assert mach is not None

@@ -79,7 +79,9 @@ _POSTFIX_RE = re.compile(
     r"\s*or (?:(?P<ge>more|greater|higher|above)|(?P<le>less|lower|smaller|below))\b",
     re.IGNORECASE,
 )
-_UNIT_TOKEN = r"(?:°\s?[CFK]\b|[A-Za-zµμΩ°%][A-Za-z0-9µμΩ°%/^²³·*\-]*)"
+_UNIT_TOKEN = (
+    r"(?:arc[\s-]?(?:second|minute)s?\b|°\s?[CFK]\b|[A-Za-zµμΩ°%][A-Za-z0-9µμΩ°%/^²³·*\-]*)"
+)
 # Between a comparator and its value: an article, or the start of a list
 # ("equal to or greater than: 1. 0,9 GPa in the solution annealed stage").
 _ARTICLE = r"(?:\s*:\s*\d{1,2}\.)?(?:\s+(?:a|an|the))?\s*"
@@ -102,7 +104,7 @@ PARAMETER_ALIASES: dict[str, tuple[str, ...]] = {
     "payload": ("payload",),
     "thrust": ("thrust",),
     "total impulse": ("total impulse", "impulse"),
-    "frequency": ("operating frequency", "frequency range", "frequency"),
+    "frequency": ("operating frequency", "frequency range", "frequency", "frequencies"),
     "output power": ("output power", "power output", "power"),
     "temperature": ("melting point", "operating temperature", "temperature"),
     "pressure": ("working pressure", "pressure"),
@@ -114,7 +116,15 @@ PARAMETER_ALIASES: dict[str, tuple[str, ...]] = {
     "sample rate": ("sample rate", "sampling rate"),
     "purity": ("purity",),
     "volume": ("capacity", "volume"),
-    "flow rate": ("flow rate", "throughput"),
+    "flow rate": ("flow rate", "flow-rate", "throughput"),
+    "depth": ("depth",),
+    "wavelength": ("wavelength",),
+    "acceleration": ("acceleration",),
+    "radiation dose": ("radiation dose", "total dose"),
+    "total impulse capacity": ("total impulse capacity",),
+    "width": ("width",),
+    "thickness": ("wall thickness", "thickness"),
+    "area": ("cross-section area", "surface area", "area"),
     "energy": ("pulse energy", "energy"),
     "voltage": ("voltage",),
 }
@@ -127,8 +137,9 @@ _ALIASES_LONGEST_FIRST: tuple[tuple[str, str], ...] = tuple(
 _UNIT_TOKEN_RE = re.compile(rf"\s*({_UNIT_TOKEN})")
 _ARTICLE_RE = re.compile(_ARTICLE)
 _NAME_BY_ALIAS = dict(_ALIASES_LONGEST_FIRST)
+# A plural "s" is allowed: "depths", "wavelengths", "pressures".
 _ALIAS_RE = re.compile(
-    r"(?<!\w)(" + "|".join(re.escape(a) for a, _ in _ALIASES_LONGEST_FIRST) + r")(?!\w)"
+    r"(?<!\w)(" + "|".join(re.escape(a) for a, _ in _ALIASES_LONGEST_FIRST) + r")s?(?!\w)"
 )
 _STOP_UNITS = frozenset({"in", "a", "at", "or", "and", "of", "to", "the", "for", "by", "per"})
 # A sentence end, but not a list marker ("a. ", "1. ") nor an abbreviation ("e.g. ").
@@ -227,6 +238,10 @@ def name_before(text: str, start: int, window: int = 60) -> str:
     if breaks:
         chunk = chunk[breaks[-1].end() :]
     words = chunk.split()[-5:]
+    # Only the words after the last number: "10 % of the particles" names "particles".
+    numbered = [i for i, word in enumerate(words) if any(ch.isdigit() for ch in word)]
+    if numbered:
+        words = words[numbered[-1] + 1 :]
     return " ".join(words)
 
 
@@ -247,6 +262,7 @@ def choose_name(text: str, start: int, end: int, previous: str) -> str:
     if after:
         return after
     named = canonical_parameter(before)
+    named = named if len(named) > 2 else ""
     if named not in PARAMETER_ALIASES:
         # 'Positioning accuracies with "all compensations available" equal to or less than'
         wider = canonical_parameter(text[max(0, start - 80) : start])

@@ -56,6 +56,10 @@ _UNIT_REWRITES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?<![A-Za-z])(?:sec|secs)(?![A-Za-z])"), "s"),
     (re.compile(r"(?<![A-Za-z])(?:micron|microns)(?![A-Za-z])"), "um"),
     (re.compile(r"(?<![A-Za-z])(?:litres?|liters?)(?![A-Za-z])"), "L"),
+    # Impulse in newton-seconds, as in 9A105 "1,1 MNs"; resistivity in "ohm-cm".
+    (re.compile(r"(?<![A-Za-z])([kMG]?)Ns(?![A-Za-z])"), r"\1N*s"),
+    (re.compile(r"(?<![A-Za-z])ohm-(c?m)(?![A-Za-z])"), r"ohm*\1"),
+    (re.compile(r"(?<![A-Za-z])arc[\s-]?(second|minute)s?(?![A-Za-z])"), r"arc\1"),
     # A unit symbol directly followed by a power digit: "mm2", "N/mm2", "m3/h", "m/s2".
     (re.compile(r"(?<=[A-Za-z])([23])(?![\d*])"), r"**\1"),
 )
