@@ -113,61 +113,6 @@ INDUSTRIES = (
     "Steel Textile Industrial Marine Engineering Technology Petroleum Minerals "
     "Equipment Supply Freight Holdings Resources Materials Components"
 ).split()
-FORMS = [
-    ["co., ltd.", "company limited", "co ltd", "limited company"],
-    ["corporation", "corp.", "corp", "general corporation"],
-    ["company", "co.", "co"], ["limited", "ltd", "ltd."], ["llc", "l.l.c."],
-    ["trading", "trade", "trading co."], ["shipping", "shpg"], ["s.a. de c.v.", "sa de cv"],
-    ["gmbh", "g.m.b.h."], ["pte ltd", "pte. ltd.", "private limited"],
-]  # fmt: skip
-SPELLING = [("ph", "f"), ("ou", "u"), ("y", "i"), ("k", "c"), ("ss", "s"), ("ll", "l"),
-            ("ae", "e"), ("ch", "tch"), ("v", "w"), ("ei", "ey"), ("oo", "u")]  # fmt: skip
-GIVEN = {
-    "en": "James Mary Robert Patricia John Jennifer Michael Linda David Susan Peter Helen",
-    "es": "Jose Maria Juan Carmen Luis Ana Carlos Lucia Miguel Rosa Javier Elena Diego",
-    "de": "Hans Anna Klaus Ursula Stefan Monika Jurgen Petra Wolfgang Sabine Dieter",
-    "fr": "Jean Marie Pierre Isabelle Michel Nathalie Philippe Sylvie Alain Catherine",
-    "ar": "Mohammed Fatima Ahmed Aisha Ali Khadija Omar Mariam Hassan Youssef Layla Karim",
-    "fa": "Reza Zahra Mehdi Maryam Hossein Narges Ali Reza Farhad Shirin Dariush",
-    "zh": "Wei Fang Lei Min Jun Ying Hao Xiu Qiang Li Ming Jing Tao Yan Bo Hui",
-    "ko": "Min-jun Seo-yeon Ji-hoon Ha-eun Hyun-woo Su-bin Do-yoon Ye-jin Sung-ho",
-    "ru": "Ivan Olga Sergei Natalia Dmitri Elena Alexei Tatiana Andrei Irina Mikhail",
-    "tr": "Mehmet Ayse Mustafa Fatma Ahmet Emine Huseyin Hatice Ibrahim Zeynep",
-    "in": "Rahul Priya Amit Sunita Vikram Anjali Sanjay Kavita Arjun Deepa Ravi",
-    "ja": "Hiroshi Yuki Takashi Akiko Kenji Naoko Satoshi Emi Daisuke Mayumi",
-}  # fmt: skip
-SURNAMES = {
-    "en": "Smith Johnson Brown Taylor Wilson Evans Thomas Roberts Walker Wright Harris",
-    "es": "Garcia Fernandez Lopez Martinez Sanchez Perez Gomez Ruiz Diaz Moreno Alvarez",
-    "de": "Muller Schmidt Schneider Fischer Weber Meyer Wagner Becker Hoffmann Schulz",
-    "fr": "Martin Bernard Dubois Thomas Robert Richard Petit Durand Leroy Moreau",
-    "ar": "Al-Sayed Haddad Khalil Mansour Nasser Saleh Hamdan Aziz Rahman Darwish",
-    "fa": "Hosseini Mohammadi Ahmadi Rezaei Moradi Karimi Jafari Sadeghi Rahimi",
-    "zh": "Wang Li Zhang Liu Chen Yang Huang Zhao Wu Zhou Xu Sun Ma Zhu Hu Guo",
-    "ko": "Kim Lee Park Choi Jung Kang Cho Yoon Jang Lim Han Oh Seo Shin Kwon",
-    "ru": "Ivanov Smirnov Kuznetsov Popov Vasiliev Petrov Sokolov Mikhailov Fedorov",
-    "tr": "Yilmaz Kaya Demir Sahin Celik Yildiz Yildirim Ozturk Aydin Ozdemir",
-    "in": "Sharma Verma Gupta Singh Kumar Patel Reddy Nair Iyer Mehta Joshi",
-    "ja": "Sato Suzuki Takahashi Tanaka Watanabe Ito Yamamoto Nakamura Kobayashi",
-}  # fmt: skip
-COUNTRY_OF = {"en": "GB", "es": "MX", "de": "DE", "fr": "FR", "ar": "AE", "fa": "IR",
-              "zh": "CN", "ko": "KR", "ru": "RU", "tr": "TR", "in": "IN", "ja": "JP"}  # fmt: skip
-PLACES = (
-    "Dalian Dandong Shenyang Ningbo Qingdao Shenzhen Guangzhou Xiamen Tianjin Hamburg "
-    "Rotterdam Antwerp Vladivostok Nakhodka Busan Incheon Kaohsiung Singapore Penang "
-    "Klang Dubai Sharjah Istanbul Mersin Mumbai Chennai Karachi Jakarta Manila Haiphong "
-    "Bangkok Yokohama Osaka Hong Kong Macau Panama Limassol Piraeus Genoa Odessa"
-).split()
-TRADE_WORDS = (
-    "Ocean Golden Star Pacific Eastern Global United Bright Harmony Prosperity "
-    "Precision Dragon Phoenix Silk Road Great Wall Lucky Everbright Sunrise Orient "
-    "Continental Blue Sky Green Field Allied Summit Pioneer Evergreen"
-).split()
-INDUSTRIES = (
-    "Trading Import Export Shipping Logistics Machinery Electronics Chemical Metals "
-    "Steel Textile Industrial Marine Engineering Technology Petroleum Minerals "
-    "Equipment Supply Freight Holdings Resources Materials Components"
-).split()
 FORMS = ["Co., Ltd.", "Co. Ltd", "Limited", "LLC", "GmbH", "Pte Ltd", "S.A.", "Corporation",
          "Company", "FZE", "JSC", "Ltd", "Sdn Bhd", "Trading LLC", "Group"]  # fmt: skip
 
