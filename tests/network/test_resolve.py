@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from interdictor.network.resolve import (
     Mention,
-    collapse_profiles,
+    build_units,
     compare_names,
     find_candidate_pairs,
     normalize_party_name,
@@ -93,7 +93,7 @@ def test_chaining_is_guarded() -> None:
 
 def test_blocking_never_compares_all_pairs() -> None:
     mentions = [mention(f"r{i}", f"Company {i:04d} {chr(65 + i % 26)}x{i}") for i in range(400)]
-    pairs = find_candidate_pairs(collapse_profiles(mentions))
+    pairs = find_candidate_pairs(build_units(mentions))
     assert len(pairs) < 400 * 399 // 20
 
 

@@ -38,6 +38,7 @@ DEAL_TYPES = frozenset(SUPPLIER_ROLES)
 WINDOW_DAYS = 180  # a deal's documents span months: contract to final payment
 AMOUNT_TOLERANCE = 0.02  # rounding and bank charges
 INSURANCE_MARGIN = 0.15  # cargo is commonly insured at CIF + 10%
+MAX_REF_GROUP = 60  # a number printed on more documents than this is a form, not a deal
 DATE_ORDER = ("contract", "letter_of_credit", "invoice", "bill_of_lading", "payment")
 
 
@@ -81,18 +82,26 @@ class _UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def link_by_refs(records: Sequence[Record], uf: _UnionFind) -> None:
-    """Join records that print the same reference number of the same kind."""
-    first: dict[tuple[str, str], int] = {}
+def link_by_refs(
+    records: Sequence[Record], party_sets: Sequence[frozenset[str]], uf: _UnionFind
+) -> None:
+    """Join records that print the same reference number of the same kind and share a party.
+
+    Reference numbers are not unique across traders ("SC23-10482" recurs), so a shared
+    number links two documents only when they also name one party in common.
+    """
+    groups: dict[tuple[str, str], list[int]] = defaultdict(list)
     for index, record in enumerate(records):
         for kind, value in record.refs.items():
-            if not value or kind == "licence":  # one licence covers many deals
-                continue
-            key = (kind, str(value).strip().upper())
-            if key in first:
-                uf.union(first[key], index)
-            else:
-                first[key] = index
+            if value and kind != "licence":  # one licence covers many deals
+                groups[(kind, str(value).strip().upper())].append(index)
+    for members in groups.values():
+        if len(members) < 2 or len(members) > MAX_REF_GROUP:
+            continue
+        for i, a in enumerate(members):
+            for b in members[i + 1 :]:
+                if party_sets[a] & party_sets[b] or not (party_sets[a] and party_sets[b]):
+                    uf.union(a, b)
 
 
 def _goods_key(record: Record) -> frozenset[str]:
@@ -140,7 +149,8 @@ def build_transactions(
     """Group deal records (not registrations or vessel events) into transactions."""
     deal = [r for r in records if r.type in DEAL_TYPES]
     uf = _UnionFind(len(deal))
-    link_by_refs(deal, uf)
+    parties = [frozenset(entity_of[k] for k in _party_keys(r) if k in entity_of) for r in deal]
+    link_by_refs(deal, parties, uf)
     link_by_parties(deal, [_sides(r, entity_of) for r in deal], uf)
     groups: dict[int, list[int]] = defaultdict(list)
     for index in range(len(deal)):
@@ -152,6 +162,10 @@ def build_transactions(
         tx.disagreements = find_disagreements(recs, entity_of)
         transactions.append(tx)
     return sorted(transactions, key=lambda t: t.id)
+
+
+def _party_keys(record: Record) -> list[tuple[str, str]]:
+    return [(record.id, role) for role, _ in record.parties()]
 
 
 def _sides(record: Record, entity_of: dict[tuple[str, str], str]) -> tuple[str, str] | None:

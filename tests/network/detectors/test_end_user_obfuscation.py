@@ -7,14 +7,18 @@ from conftest import Run, make_record
 SELLER = "Hamburg Precision GmbH"
 
 
-def make_deal(consignee: str, end_user: str = "Shenyang Aerospace Machinery Co") -> list:
+def make_deal(
+    consignee: str,
+    end_user: str = "Shenyang Aerospace Machinery Co",
+    buyer: str = "Shenyang Aerospace Machinery Co",
+) -> list:
     return [
         make_record(
             "contract",
             "c1",
             date="2024-01-05",
             refs={"contract": "K-1"},
-            buyer="Shenyang Aerospace Machinery Co",
+            buyer=buyer,
             seller=SELLER,
             end_user=end_user,
         ),
@@ -34,11 +38,20 @@ def test_to_order_bill_fires(run: Run) -> None:
     assert [a.record_ids for a in alerts] == [["bl1"]]
 
 
-def test_forwarder_as_consignee_fires(run: Run) -> None:
-    alerts = run("end_user_obfuscation", make_deal("Sino Link Logistics Ltd"))
+def test_forwarder_for_a_third_party_end_user_fires(run: Run) -> None:
+    deal = make_deal(
+        "Sino Link Logistics Ltd",
+        end_user="Korea Ryonbong General Corporation",
+        buyer="Dandong Jinyuan Trade Co",
+    )
+    alerts = run("end_user_obfuscation", deal)
     assert len(alerts) == 1
     assert "an intermediary, Sino Link Logistics Ltd" in alerts[0].reason
     assert alerts[0].record_ids == ["bl1", "c1"]
+
+
+def test_forwarder_for_a_buyer_using_the_goods_itself_is_silent(run: Run) -> None:
+    assert run("end_user_obfuscation", make_deal("Sino Link Logistics Ltd")) == []
 
 
 def test_consignee_that_is_the_end_user_is_silent(run: Run) -> None:

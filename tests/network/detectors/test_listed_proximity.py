@@ -35,7 +35,7 @@ def make_world(buyer: str) -> list:
             "contract",
             "c1",
             date="2024-01-05",
-            buyer=buyer,
+            buyer={"name": buyer, "country": "KP"},
             seller="Shenyang Machine Tools Export Co",
         ),
         make_record(

@@ -1,8 +1,9 @@
 """end_user_obfuscation: the paper hides who finally receives the goods.
 
-Fires on a "to order" bill of lading, a forwarder, trading house or bank as consignee
-while the contract names another end user, a consignee that differs from the contract's
-end user, and a consignee that changes between bills of lading of one deal.
+Fires on a "to order" bill of lading, a consignee (a forwarder, trading house, bank or
+anyone else) that differs from an end user the contract names apart from the buyer, and
+a consignee that changes between bills of lading of one deal. A forwarder receiving
+goods for a buyer that uses them itself is routine and stays silent.
 """
 
 from __future__ import annotations
@@ -65,6 +66,8 @@ def check_transaction(ctx: Context, records: list[Record]) -> list[Alert]:
         score = max(score, 0.8)
     for contract in contracts:
         end_user = ctx.entity(contract, "end_user")
+        if end_user == ctx.entity(contract, "buyer"):
+            continue  # the buyer uses the goods itself; a forwarder receiving them is routine
         for bl in bls:
             consignee = ctx.entity(bl, "consignee")
             name = bl.consignee.name  # type: ignore[attr-defined]

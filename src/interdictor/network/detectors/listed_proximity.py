@@ -17,26 +17,31 @@ LOOSE_ROLES = frozenset({"carrier", "insurer", "notify_party", "declarant"})
 MAX_PARTIES = 12  # a record naming more parties than this is a list, not a relation
 
 
-def build_adjacency(ctx: Context) -> dict[str, dict[str, str]]:
-    """entity id -> {neighbour entity id: a record that ties them}."""
-    on_record: dict[str, list[str]] = defaultdict(list)
-    for (record_id, role), entity_id in ctx.entity_of.items():
-        if role not in LOOSE_ROLES:
-            on_record[record_id].append(entity_id)
-    adjacency: dict[str, dict[str, str]] = defaultdict(dict)
-    for record_id, members in on_record.items():
-        if len(members) > MAX_PARTIES:
-            continue
-        for a in members:
-            for b in members:
-                if a != b:
-                    adjacency[a].setdefault(b, record_id)
-    return adjacency
+class Neighbours:
+    """Who shares a record with whom, looked up on demand (never all pairs at once)."""
+
+    def __init__(self, ctx: Context):
+        self.members: dict[str, list[str]] = defaultdict(list)
+        self.records_of: dict[str, list[str]] = defaultdict(list)
+        for (record_id, role), entity_id in ctx.entity_of.items():
+            if role not in LOOSE_ROLES:
+                self.members[record_id].append(entity_id)
+                self.records_of[entity_id].append(record_id)
+
+    def of(self, entity_id: str) -> dict[str, str]:
+        """Neighbour entity id -> the first record (by id) that ties them."""
+        found: dict[str, str] = {}
+        for record_id in sorted(self.records_of.get(entity_id, [])):
+            members = self.members[record_id]
+            if len(members) > MAX_PARTIES:
+                continue
+            for other in members:
+                if other != entity_id:
+                    found.setdefault(other, record_id)
+        return found
 
 
-def find_paths(
-    adjacency: dict[str, dict[str, str]], sources: list[str], hops: int
-) -> dict[str, list[str]]:
+def find_paths(neighbours: Neighbours, sources: list[str], hops: int) -> dict[str, list[str]]:
     """Shortest path (entity ids) from the nearest listed entity to each entity within reach."""
     paths: dict[str, list[str]] = {s: [s] for s in sources}
     queue = deque(sources)
@@ -44,7 +49,7 @@ def find_paths(
         node = queue.popleft()
         if len(paths[node]) > hops:
             continue
-        for neighbour in sorted(adjacency.get(node, {})):
+        for neighbour in sorted(neighbours.of(node)):
             if neighbour not in paths:
                 paths[neighbour] = [*paths[node], neighbour]
                 queue.append(neighbour)
@@ -56,8 +61,8 @@ def detect(ctx: Context) -> list[Alert]:
     listed = {e.id: e for e in ctx.entities if e.listed}
     if not listed:
         return []
-    adjacency = build_adjacency(ctx)
-    paths = find_paths(adjacency, sorted(listed), ctx.settings.proximity_hops)
+    neighbours = Neighbours(ctx)
+    paths = find_paths(neighbours, sorted(listed), ctx.settings.proximity_hops)
     alerts = []
     for _, path in sorted(paths.items()):
         source = listed[path[0]]
@@ -72,7 +77,7 @@ def detect(ctx: Context) -> list[Alert]:
             records = source.record_ids
         else:
             score *= 0.85 ** (len(path) - 1)
-            links = [adjacency[a][b] for a, b in zip(path, path[1:], strict=False)]
+            links = [neighbours.of(a)[b] for a, b in zip(path, path[1:], strict=False)]
             reason = (
                 f"{names[-1]} is {len(path) - 1} hop(s) from the listed party "
                 f"{hit['listed_name']}: " + " -> ".join(names) + f" (records {', '.join(links)})"

@@ -11,20 +11,23 @@ from interdictor.network.alerts import Alert
 from interdictor.network.detectors.base import Context
 from interdictor.network.lifecycle import amount_of
 from interdictor.network.records import Record
+from interdictor.network.resolve import compare_names, spell_out_name
 
 AMOUNT_TOLERANCE = 0.03  # bank charges and rounding
+BUYER_ROLE = {"letter_of_credit": "applicant", "contract": "buyer", "invoice": "buyer"}
+SAME_PARTY = 0.85  # "Gemilang Food Sdn Bhd" printed as "Gemilang Food Sdn Bhhd"
 
 
 def check_payers(ctx: Context, records: list[Record]) -> tuple[list[str], set[str], set[str]]:
     """Payers who are not the applicant or buyer, or who pay from a third country."""
     expected: set[str] = set()
+    names: set[str] = set()
     countries: set[str] = set()
     for r in records:
-        role = {"letter_of_credit": "applicant", "contract": "buyer", "invoice": "buyer"}.get(
-            r.type
-        )
+        role = BUYER_ROLE.get(r.type)
         if role and getattr(r, role) is not None:
             expected.add(ctx.entity(r, role) or "")
+            names.add(spell_out_name(getattr(r, role).name))
             countries.add((getattr(r, role).country or "").upper())
     expected.discard("")
     countries.discard("")
@@ -33,9 +36,11 @@ def check_payers(ctx: Context, records: list[Record]) -> tuple[list[str], set[st
     entities: set[str] = set()
     for payment in (r for r in records if r.type == "payment"):
         payer = ctx.entity(payment, "payer")
+        party = payment.payer  # type: ignore[attr-defined]
         if not expected or payer is None or payer in expected:
             continue
-        party = payment.payer  # type: ignore[attr-defined]
+        if is_spelling_of(spell_out_name(party.name), names):
+            continue  # the buyer under a spelling resolution kept apart
         country = (party.country or "").upper()
         where = f" in a third country ({country})" if country and country not in countries else ""
         reasons.append(
@@ -46,6 +51,10 @@ def check_payers(ctx: Context, records: list[Record]) -> tuple[list[str], set[st
         evidence.update(r.id for r in records if r.type in ("letter_of_credit", "contract"))
         entities.add(payer)
     return reasons, evidence, entities
+
+
+def is_spelling_of(name: str, names: set[str]) -> bool:
+    return any(compare_names(name, other) >= SAME_PARTY for other in names)
 
 
 def check_amounts(records: list[Record]) -> tuple[list[str], set[str]]:

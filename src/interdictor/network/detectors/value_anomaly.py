@@ -1,18 +1,25 @@
 """value_anomaly: a unit value far from the norm for its HS code within the data set.
 
 The norm is the median unit value of the code (6 digits, same unit and currency), read
-once per deal so that one deal's contract, invoice and B/L do not outvote the others.
+once per deal so that one deal's contract, invoice and B/L do not outvote the others. A
+price far from the median fires only if few other deals come near it.
 """
 
 from __future__ import annotations
 
 import math
 import statistics
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 
 from interdictor.network.alerts import Alert
 from interdictor.network.detectors.base import Context
 
+# A price far from the median is still a norm if enough other deals share it: one code
+# often covers a cheap and a dear product (a hand lathe and a CNC lathe under 8458.11).
+NEAR = 1.0  # within a factor of e (about 2.7x)
+COMPANY_SHARE = 0.1
+MIN_COMPANY = 2
 PRICED_TYPES = ("invoice", "contract", "customs_declaration", "bill_of_lading", "insurance")
 
 Key = tuple[str, str, str]  # HS6, unit, currency
@@ -40,6 +47,11 @@ def collect_unit_values(ctx: Context) -> dict[Key, list[tuple[float, str]]]:
     return values
 
 
+def count_near(ordered: list[float], value: float) -> int:
+    """How many prices (itself included) lie within a factor of e of ``value``."""
+    return bisect_right(ordered, value + NEAR) - bisect_left(ordered, value - NEAR)
+
+
 def detect(ctx: Context) -> list[Alert]:
     limit = ctx.settings.value_log_deviation
     alerts = []
@@ -47,9 +59,11 @@ def detect(ctx: Context) -> list[Alert]:
         if len(values) < ctx.settings.value_min_samples:
             continue
         median = statistics.median(v for v, _ in values)
+        ordered = sorted(v for v, _ in values)
+        company = max(MIN_COMPANY, round(COMPANY_SHARE * len(values)))
         for log_value, record_id in values:
             deviation = log_value - median
-            if abs(deviation) < limit:
+            if abs(deviation) < limit or count_near(ordered, log_value) > company:
                 continue
             factor = math.exp(abs(deviation))
             side = "above" if deviation > 0 else "below"
