@@ -25,6 +25,8 @@ from interdictor.text.countries import country_of_address, to_country_code, to_c
         ("possibly Palestinian", "ps"),  # UN
         ("Libya (in custody)", "ly"),  # UN
         ("Tunisian passport", "tn"),  # UN
+        ("Cabo Verde. Previously Cape Verde.", "cv"),  # OFAC
+        ("United States. Also believed to hold Syrian nationality", "us"),  # UN
         ("kp", "kp"),
         ("KP", "kp"),
     ],

@@ -24,7 +24,10 @@ ALIASES: dict[str, str] = {
 }
 
 _QUALIFIERS = re.compile(
-    r"^(?:possibly|probably|reportedly|allegedly)\s+|\s*\([^)]*\)\s*|\s+(?:passport|citizen(?:ship)?)\b.*$",
+    r"^(?:possibly|probably|reportedly|allegedly)\s+"  # "possibly Palestinian"
+    r"|\s*\([^)]*\)\s*"  # "Libya (in custody)"
+    r"|\s+(?:passport|citizen(?:ship)?)\b.*$"  # "Tunisian passport"
+    r"|\.\s.*$",  # "Cabo Verde. Previously Cape Verde."
     re.IGNORECASE,
 )
 _SEPARATORS = re.compile(r"\s*(?:/|;|\bor\b|\band\b)\s*", re.IGNORECASE)
