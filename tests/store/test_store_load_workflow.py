@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import threading
 from collections.abc import Iterator
 from functools import partial
@@ -71,3 +72,17 @@ def test_default_lists_load_once(tmp_path: Path) -> None:
         assert all(o.created and o.loaded > 0 for o in outcomes)
         assert {d.name for d in store.datasets()} == {o.dataset for o in outcomes}
         assert ensure_default_lists(store) == []
+
+
+def test_truncated_file_does_not_replace_the_list(tmp_path: Path) -> None:
+    text = gzip.decompress((UN_DIR / UN_2026).read_bytes())
+    truncated = tmp_path / "un_truncated.xml"
+    truncated.write_bytes(text[: len(text) // 2])  # a download cut off half-way
+    with Store.open(f"sqlite:///{tmp_path / 'x.db'}") as store:
+        first = load_list(store, str(UN_DIR / UN_2026))
+        with pytest.raises(InvalidInput, match=r"would remove \d+ of the 1003 entries") as caught:
+            load_list(store, str(truncated))
+        assert "un_truncated.xml" in str(caught.value) and "--force" in str(caught.value)
+        assert store.current_version("un_sc").id == first.version_id
+        forced = load_list(store, str(truncated), force=True)
+        assert forced.created and forced.rejected == 1 and 0 < forced.loaded < 1003

@@ -105,7 +105,7 @@ def print_rejections(console: Console, rejections: tuple[Rejected, ...]) -> None
 
 
 def run_load_with_progress(
-    store: Store, source: str, format: str | None, dataset: str | None
+    store: Store, source: str, format: str | None, dataset: str | None, force: bool
 ) -> LoadOutcome:
     """Load a list with a spinner while reading and a bar while storing."""
     columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
@@ -115,7 +115,7 @@ def run_load_with_progress(
         def show_progress(done: int, total: int) -> None:
             progress.update(task, description="Storing", completed=done, total=total)
 
-        return load_list(store, source, format, dataset, on_progress=show_progress)
+        return load_list(store, source, format, dataset, force=force, on_progress=show_progress)
 
 
 @lists_app.command("load")
@@ -123,6 +123,9 @@ def load_command(
     source: Annotated[str, typer.Argument(help="A list file (plain or .gz), OFAC folder or URL.")],
     format: FormatOption = None,
     dataset: DatasetOption = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Accept a list that removes over half the entries.")
+    ] = False,
     home: HomeOption = None,
     database_url: DatabaseOption = None,
 ) -> None:
@@ -133,7 +136,7 @@ def load_command(
     console = make_console()
     with report_errors():
         with open_store(home, database_url) as store:
-            outcome = run_load_with_progress(store, source, format, dataset)
+            outcome = run_load_with_progress(store, source, format, dataset, force)
     console.print(describe_outcome(outcome, source))
     console.print(f"{outcome.loaded} loaded, {outcome.rejected} rejected.")
     print_rejections(console, outcome.rejections)

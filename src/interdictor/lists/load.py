@@ -25,6 +25,10 @@ DOWNLOAD_TIMEOUT = 60
 DOWNLOAD_LIMIT = 512 * 1024 * 1024
 CHUNK_SIZE = 1024 * 1024
 USER_AGENT = "interdictor (sanctions list loader)"
+# A new version may drop at most this share of the current entries unless forced: a
+# truncated download or a file cut off mid-way looks exactly like a mass delisting. (UN
+# 2020 to 2026 dropped 106 of 1,018 entries, about 10%.)
+REMOVAL_LIMIT = 0.5
 
 
 def is_url(source: str) -> bool:
@@ -73,20 +77,40 @@ def read_list(source: str, format: str | None = None, dataset: str | None = None
     return parse_file(Path(source).expanduser(), format, dataset)
 
 
+def check_removals(store: Store, result: ParseResult, limit: float = REMOVAL_LIMIT) -> None:
+    """Refuse a list that would remove more than ``limit`` of the current entries."""
+    current = store.current_entity_ids(result.dataset)
+    if not current or not result.entities:
+        return
+    removed = len(current - {e.id for e in result.entities})
+    if removed > limit * len(current):
+        raise InvalidInput(
+            f"this list would remove {removed} of the {len(current)} entries of dataset "
+            f"{result.dataset!r} ({removed / len(current):.0%}); {len(result.rejected)} "
+            "records were rejected. If the file is complete, load it again with --force",
+            source=result.source,
+        )
+
+
 def load_list(
     store: Store,
     source: str,
     format: str | None = None,
     dataset: str | None = None,
     *,
+    force: bool = False,
     on_progress: ProgressCallback | None = None,
 ) -> LoadOutcome:
     """Read a list file or URL and store it as a new version of its dataset.
 
     Same content as the current version: nothing is created (``created`` is False).
     Bad records are set aside and counted; nothing read at all leaves the store as it was.
+    A list that would remove over half of the current entries raises InvalidInput
+    unless ``force`` is set (see ``REMOVAL_LIMIT``).
     """
     result = read_list(source, format, dataset)
+    if not force:
+        check_removals(store, result)
     return store.save_list_version(result, on_progress=on_progress)
 
 

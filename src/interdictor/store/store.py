@@ -173,6 +173,16 @@ class Store:
         with self.engine.connect() as connection:
             return [ListedEntity.from_dict(row.data) for row in connection.execute(query)]
 
+    def current_entity_ids(self, dataset: str) -> set[str]:
+        """Return the entity ids of the current version of ``dataset`` (empty if none)."""
+        query = (
+            sa.select(listed_entities.c.entity_id)
+            .join(list_versions, list_versions.c.id == listed_entities.c.version_id)
+            .where(list_versions.c.dataset == dataset, list_versions.c.is_current.is_(True))
+        )
+        with self.engine.connect() as connection:
+            return set(connection.execute(query).scalars())
+
     def entity(self, entity_id: str) -> ListedEntity:
         """Return an entity of a current version by id. Raises NotFound."""
         query = (

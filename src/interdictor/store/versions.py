@@ -128,9 +128,7 @@ def build_rejection_rows(rejections: Sequence[Rejected], version_id: int) -> lis
     ]
 
 
-def iterate_batches(
-    rows: Sequence[dict[str, Any]], size: int
-) -> Iterator[Sequence[dict[str, Any]]]:
+def iterate_batches(rows: Sequence[T], size: int) -> Iterator[Sequence[T]]:
     """Yield consecutive slices of ``rows`` of at most ``size`` rows."""
     for start in range(0, len(rows), size):
         yield rows[start : start + size]
