@@ -398,37 +398,24 @@ def read_rules(text: str, source: str) -> list[Rule]:
 
 def parse_rule(row: dict[str, str], source: str, where: str) -> Rule:
     """Build one Rule from a CSV row, naming the row when it is wrong."""
-    parameter = row["parameter"].strip()
-    aliases = tuple(a.strip().lower() for a in (row.get("aliases") or "").split("|") if a.strip())
-    base = {
-        "entry": row["entry"].strip(),
-        "when": (row.get("when") or "").strip(),
-        "mode": (row.get("mode") or "all").strip(),
-        "parameter": parameter,
-        "aliases": aliases or (parameter,),
-        "clause": (row.get("clause") or "").strip(),
-    }
-    if base["mode"] not in ("all", "any"):
-        raise InvalidInput(
-            f"mode {base['mode']!r} must be all or any", source=source, position=where
-        )
-    comparator = row["comparator"].strip()
-    if comparator == "present":
-        return Rule(**base, requires=tuple(row["threshold"].split("|")))  # type: ignore[arg-type]
-    quantity = parse_quantity(row["threshold"].strip())
-    if comparator not in COMPARATORS or quantity is None:
-        raise InvalidInput(
-            f"cannot read threshold {comparator} {row['threshold']!r}",
-            source=source,
-            position=where,
-        )
-    threshold = Threshold(parameter, COMPARATORS[comparator], quantity, base["clause"])
-    return Rule(
-        **base,  # type: ignore[arg-type]
-        threshold=threshold,
-        dimensionality=quantity.dimensionality,
-        angle=is_angle(quantity),
+    entry, parameter, comparator, written = (
+        (row.get(k) or "").strip() for k in ("entry", "parameter", "comparator", "threshold")
     )
+    mode = (row.get("mode") or "all").strip()
+    if not entry or not parameter or mode not in ("all", "any"):
+        raise InvalidInput("needs entry, parameter and mode all|any", source=source, position=where)
+    aliases = tuple(a.strip().lower() for a in (row.get("aliases") or "").split("|") if a.strip())
+    when, clause = (row.get("when") or "").strip(), (row.get("clause") or "").strip()
+    if comparator == "present":
+        needed = tuple(written.split("|"))
+        return Rule(entry, when, mode, parameter, aliases or (parameter,), clause, requires=needed)
+    quantity = parse_quantity(written)
+    if comparator not in COMPARATORS or quantity is None:
+        reason = f"cannot read threshold {comparator} {written!r}"
+        raise InvalidInput(reason, source=source, position=where)
+    threshold = Threshold(parameter, COMPARATORS[comparator], quantity, clause)
+    return Rule(entry, when, mode, parameter, aliases or (parameter,), clause, threshold,
+                dimensionality=quantity.dimensionality, angle=is_angle(quantity))  # fmt: skip
 
 
 def read_data_file(name: str) -> str:
