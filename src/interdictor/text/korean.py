@@ -189,11 +189,12 @@ def compact_korean_key(key: str) -> str:
 def korean_name_keys(text: str, *, compact: bool = False) -> list[str]:
     """Return ``[family_key, given_key]`` for a Korean person name in Hangul or romanised.
 
-    Hangul: an unspaced name is split by ``split_hangul_name``. Latin: the first word that is a
-    known surname (the first word, else the last word, for "Jong Un Kim") is the family name
-    and every other word joins the given name. A name with no known surname gives one key per
-    word; a word that cannot be read as Korean gives an empty list. With ``compact=True`` each
-    key goes through ``compact_korean_key`` (use it for index keys and equality tests).
+    Hangul: an unspaced name is split by ``split_hangul_name``. Latin: the family name is an
+    upper-case surname in a mixed-case name (KIM Jong Un, Jong Un KIM), else the first word
+    if it is a surname, else the last word (CHOL Yun); every other word joins the given name.
+    A name with no known surname gives one key per word; a word that cannot be read as Korean
+    gives an empty list. With ``compact=True`` each key goes through ``compact_korean_key``
+    (use it for index keys and equality tests).
     """
     keys = _korean_name_keys(text)
     return [compact_korean_key(k) for k in keys] if compact else list(keys)
@@ -222,9 +223,9 @@ def _korean_name_keys(text: str) -> tuple[str, ...]:
 def find_family_index(raw: list[str], words: list[str]) -> int | None:
     """Return the index of the family name among the words of a romanised name, or None.
 
-    An upper-case surname in a mixed-case name wins ("Jong Un KIM"); else the first word if it
-    is a surname, except that a more frequent surname last in a name of three or more words
-    wins ("Jong Un Kim"); else the last word ("CHOL Yun" -> Yun).
+    An upper-case surname in a mixed-case name wins ("Jong Un KIM"); else the first word if
+    it is a surname; else the last word ("CHOL Yun" -> Yun). Callers that must consider both
+    readings of "Jong Un Kim" pass the name again with the last word moved first.
     """
     ends = (0, len(words) - 1)
     keys = {i: korean_surname_key(words[i]) for i in ends}
@@ -232,12 +233,9 @@ def find_family_index(raw: list[str], words: list[str]) -> int | None:
     for i in ends:
         if mixed and keys[i] and raw[i].isupper() and len(raw[i]) > 1:
             return i
-    first, last = keys[0], keys[ends[1]]
-    if first and last and len(words) >= 3:
-        return ends[1] if _SURNAME_RANK[last] < _SURNAME_RANK[first] else 0
-    if first:
+    if keys[0]:
         return 0
-    return ends[1] if last else None
+    return ends[1] if keys[ends[1]] else None
 
 
 def _hangul_name_keys(text: str) -> list[str]:
@@ -253,7 +251,3 @@ def _hangul_name_keys(text: str) -> list[str]:
 
 
 SURNAMES, SURNAME_SPELLINGS = build_surname_keys()
-# Surname keys by frequency (the table is ordered by the census count).
-_SURNAME_RANK = {
-    key: rank for rank, key in reversed(list(enumerate(map(hangul_key, HANGUL_SURNAMES))))
-}
