@@ -74,6 +74,19 @@ def test_changed_identifiers_and_dates(un_diff: ListDiff) -> None:
     assert "un_sc-KPe.001" not in by_id
 
 
+def test_changes_that_affect_matching(un_diff: ListDiff) -> None:
+    by_id = {c.entity_id: c for c in un_diff.changed}
+    assert by_id["un_sc-KPe.029"].affects_matching()  # renamed
+    # CDi.001: only the COMMENTS1 text and its update date changed.
+    assert set(by_id["un_sc-CDi.001"].fields) <= {"properties.notes", "properties.modifiedAt"}
+    assert not by_id["un_sc-CDi.001"].affects_matching()
+    affecting = [c for c in un_diff.changed if c.affects_matching()]
+    assert len(affecting) == 95
+    rescreen = {e.id for e in un_diff.to_rescreen()}
+    assert len(rescreen) == 91 + 95
+    assert "un_sc-KPe.029" in rescreen and "un_sc-CDi.001" not in rescreen
+
+
 def test_to_dict_is_json(un_diff: ListDiff) -> None:
     data = orjson.loads(orjson.dumps(un_diff.to_dict()))
     assert data["summary"] == {"added": 91, "removed": 106, "changed": 664}

@@ -24,6 +24,19 @@ LIST_FIELDS = (
     "programs",
 )
 SCALAR_FIELDS = ("schema", "name", "dataset", "reference", "listed_on")
+# Fields that screening reads: a change here means earlier screenings should be rerun.
+MATCHING_FIELDS = frozenset(
+    {
+        "schema",
+        "name",
+        "aliases",
+        "weak_aliases",
+        "original_names",
+        "identifiers",
+        "countries",
+        "birth_dates",
+    }
+)
 
 
 @dataclass
@@ -60,11 +73,16 @@ class EntityChange:
     new: ListedEntity
     fields: dict[str, FieldChange | ScalarChange]
 
+    def affects_matching(self) -> bool:
+        """Say whether a field that screening reads changed (names, identifiers, ...)."""
+        return not MATCHING_FIELDS.isdisjoint(self.fields)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "entity_id": self.entity_id,
             "caption": self.new.name,
             "reference": self.new.reference,
+            "affects_matching": self.affects_matching(),
             "fields": {name: change.to_dict() for name, change in self.fields.items()},
         }
 
@@ -80,6 +98,10 @@ class ListDiff:
     def is_empty(self) -> bool:
         """Say whether the two versions hold the same entries with the same content."""
         return not (self.added or self.removed or self.changed)
+
+    def to_rescreen(self) -> list[ListedEntity]:
+        """Return the new or changed entries that earlier screenings have not yet met."""
+        return self.added + [c.new for c in self.changed if c.affects_matching()]
 
     def summary(self) -> str:
         """Return a one-line count, e.g. ``"52 added, 67 removed, 310 changed"``."""
