@@ -1,6 +1,7 @@
 from interdictor.text import (
     chinese_surname_key,
     chinese_surname_keys,
+    han_name_pinyin,
     han_to_pinyin,
     is_han,
     split_han_name,
@@ -46,3 +47,9 @@ def test_is_han() -> None:
     assert is_han("马晓红")
     assert not is_han("김정은")
     assert not is_han("Ma Xiaohong")
+
+
+def test_han_name_pinyin_splits_family_and_given() -> None:
+    assert han_name_pinyin("单雄信") == (["shan"], ["xiong", "xin"])
+    assert han_name_pinyin("欧阳修") == (["ouyang"], ["xiu"])
+    assert han_name_pinyin("马晓红") == (["ma"], ["xiao", "hong"])

@@ -4,6 +4,7 @@ names and identifiers. Pure functions, no I/O at call time; tables load once, la
 from interdictor.text.chinese import (
     chinese_surname_key,
     chinese_surname_keys,
+    han_name_pinyin,
     han_to_pinyin,
     is_han,
     split_han_name,
@@ -46,6 +47,7 @@ __all__ = [
     "consonant_skeleton",
     "fold",
     "guess_identifier_kinds",
+    "han_name_pinyin",
     "han_to_pinyin",
     "is_acronym_of",
     "is_han",

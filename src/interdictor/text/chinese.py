@@ -135,6 +135,14 @@ def han_to_pinyin(text: str, *, person: bool | None = None) -> list[str]:
     return list(_han_to_pinyin(han, person))
 
 
+def han_name_pinyin(name: str) -> tuple[list[str], list[str]]:
+    """Return the pinyin of a Han person name as (family syllables, given syllables), the
+    family name in its surname reading: 单雄信 -> (["shan"], ["xiong", "xin"])."""
+    family, given = split_han_name("".join(c for c in name if is_han_char(c)))
+    reading = surname_readings().get(family)
+    return ([reading] if reading else _pinyin(family)), _pinyin(given)
+
+
 @lru_cache(maxsize=65536)
 def chinese_surname_keys(latin: str) -> frozenset[str]:
     """Return the pinyin of every surname that the romanised spelling may stand for
