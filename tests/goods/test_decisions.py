@@ -77,3 +77,13 @@ def test_classifier_applies_the_decision(store: DecisionStore) -> None:
     assert [c.entry for c in result.controls] == ["2B201"]
     assert "officer decision by A. Officer" in result.controls[0].reasons[0]
     assert result.to_dict()["decision"]["similarity"] == 1.0
+
+
+def test_decided_hs_code_is_what_the_declared_code_is_checked_against(
+    store: DecisionStore,
+) -> None:
+    classifier = Classifier(decisions=store)
+    fits = classifier.classify(GoodsLine("t", "5-axis machining centre DMU 50", "8457.10.90"))
+    assert fits.hs.consistent is True and fits.hs.suggested == ["8457.10"]
+    other = classifier.classify(GoodsLine("t", "5-axis machining centre DMU 50", "8459.61"))
+    assert other.hs.mislabelled

@@ -202,6 +202,7 @@ class Classifier:
             top,
             self.correlation,
             self.nomenclature,
+            reused.decision.hs_code if reused else "",
         )
         return Classification(line.id, hs, controls, reused)
 

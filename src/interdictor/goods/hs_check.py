@@ -17,7 +17,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from interdictor.goods.correlation import HSCorrelation
-from interdictor.goods.hs import HSNomenclature, format_hs_code
+from interdictor.goods.hs import HSNomenclature, format_hs_code, normalise_hs_code
 from interdictor.goods.lexicon import Concept
 
 MAX_SUGGESTED = 6
@@ -56,9 +56,18 @@ def check_hs(
     entries: list[str],
     correlation: HSCorrelation,
     nomenclature: HSNomenclature,
+    decided: str = "",
 ) -> HSCheck:
-    """Check a declared code against what the description says the goods are."""
-    expected = expected_prefixes(concepts, entries, correlation, nomenclature)
+    """Check a declared code against what the description says the goods are.
+
+    ``decided`` is the HS code of an officer's reused decision; it replaces the headings
+    read from the description.
+    """
+    decided_code, _ = normalise_hs_code(decided) if decided else (None, "")
+    if decided_code:
+        expected = [decided_code]
+    else:
+        expected = expected_prefixes(concepts, entries, correlation, nomenclature)
     suggested = [format_hs_code(p) for p in expected[:MAX_SUGGESTED]]
     if not declared.strip():
         return HSCheck("", False, None, None, suggested, "no HS code declared")
