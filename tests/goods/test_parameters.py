@@ -208,3 +208,28 @@ def test_threshold_to_dict() -> None:
         "text": "range of at least 300 km",
         "item": "",
     }
+
+
+def test_specific_values_are_derived_from_density() -> None:
+    # Toray T700S data sheet values: 4,900 MPa, 230 GPa, 1.80 g/cm³. Annex I 1C210.a sets
+    # specific modulus ≥ 12,7 × 10^6 m and specific tensile strength ≥ 23,5 × 10^4 m;
+    # 1C010.b needs a specific modulus over 14,65 × 10^6 m, which T700S does not reach.
+    found = extract_parameters(
+        "tensile strength 4900 MPa, tensile modulus 230 GPa, density 1.80 g/cm3"
+    )
+    derived = {p.name: p.quantity.to("m").magnitude for p in found if p.name.startswith("specific")}
+    assert derived == {
+        "specific tensile strength": pytest.approx(4.9e9 / (1800 * 9.80665)),
+        "specific modulus": pytest.approx(230e9 / (1800 * 9.80665)),
+    }
+    modulus = next(p for p in found if p.name == "specific modulus")
+    assert compare(
+        modulus, Threshold("specific modulus", Comparator.GE, Q(12.7e6, "m"))
+    ).status is (ComparisonStatus.MEETS)
+    assert compare(
+        modulus, Threshold("specific modulus", Comparator.GT, Q(14.65e6, "m"))
+    ).status is (ComparisonStatus.BELOW)
+
+
+def test_no_specific_values_without_density() -> None:
+    assert [p.name for p in extract_parameters("tensile strength 4900 MPa")] == ["tensile strength"]

@@ -27,6 +27,7 @@ from interdictor.goods.units import (
     format_quantity,
     parse_unit,
     read_magnitude,
+    specific_value,
 )
 
 
@@ -115,6 +116,7 @@ PARAMETER_ALIASES: dict[str, tuple[str, ...]] = {
     "bandwidth": ("bandwidth",),
     "sample rate": ("sample rate", "sampling rate"),
     "purity": ("purity",),
+    "density": ("density",),
     "volume": ("capacity", "volume"),
     "flow rate": ("flow rate", "flow-rate", "throughput"),
     "depth": ("depth",),
@@ -369,7 +371,24 @@ def extract_parameters(text: str) -> list[Parameter]:
             )
             name = canonical_parameter(name_before(before, len(before))) or name_after(piece, end)
             found.append(Parameter(name or "value", quantity, piece[match.start() : end]))
-    return found
+    return found + derive_specific_values(found)
+
+
+def derive_specific_values(found: list[Parameter]) -> list[Parameter]:
+    """Add specific tensile strength and specific modulus when a density is declared."""
+    by_name = {p.name: p for p in found}
+    density = by_name.get("density")
+    derived: list[Parameter] = []
+    for source, target in (
+        ("tensile strength", "specific tensile strength"),
+        ("modulus", "specific modulus"),
+    ):
+        if density is None or source not in by_name or target in by_name:
+            continue
+        value = specific_value(by_name[source].quantity, density.quantity)
+        if value is not None:
+            derived.append(Parameter(target, value, f"derived from {source} and density"))
+    return derived
 
 
 def split_parameter_pieces(text: str) -> list[str]:

@@ -174,3 +174,18 @@ def format_quantity(quantity: PintQuantity) -> str:
     shown = f"{magnitude:g}" if math.isfinite(magnitude) else str(magnitude)
     label = unit_label(quantity.units)
     return f"{shown} {label}" if label else shown
+
+
+def specific_value(stress: PintQuantity, density: PintQuantity) -> PintQuantity | None:
+    """Return a "specific" strength or modulus in metres: stress / (density × g0).
+
+    Annex I (1C010, 1C210) states fibre thresholds as specific tensile strength and
+    specific modulus; trade documents give MPa or GPa and a density in g/cm³.
+    """
+    if not (
+        stress.dimensionality == UREG.pascal.dimensionality
+        and density.dimensionality == (UREG.kilogram / UREG.meter**3).dimensionality
+    ):
+        return None
+    weight = density * Quantity(1, "standard_gravity")
+    return (stress / weight).to("m")  # type: ignore[no-any-return]
