@@ -45,7 +45,7 @@ class Settings:
     proximity_hops: int = 1  # a listed party's direct partners, officers and owners
     recent_incorporation_days: int = 365  # "recently incorporated" before first trade
     rename_window_days: int = 365  # "recently renamed or reflagged" before a voyage
-    value_min_samples: int = 8  # fewer prices for an HS code say nothing about the norm
+    value_min_samples: int = 5  # fewer prices for an HS code say nothing about the norm
     value_log_deviation: float = 1.6  # |ln(unit value / median)| beyond ~5x is anomalous
     threshold_repeats: int = 2  # "repeatedly" just under a threshold
 

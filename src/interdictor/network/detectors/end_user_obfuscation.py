@@ -11,8 +11,14 @@ from __future__ import annotations
 from interdictor.network.alerts import Alert
 from interdictor.network.detectors.base import Context
 from interdictor.network.records import Record
-from interdictor.network.resolve import normalize_party_name
+from interdictor.network.resolve import (
+    compare_names,
+    normalize_party_name,
+    spell_out_name,
+    strip_order_prefix,
+)
 
+SAME_PARTY = 0.9  # "Sejin Steel Corporation" printed as "Sejin Steel Corpration"
 # Words in a consignee's name that say it handles goods for someone else.
 INTERMEDIARY_WORDS = frozenset(
     {
@@ -33,7 +39,20 @@ INTERMEDIARY_WORDS = frozenset(
 
 
 def is_to_order(name: str) -> bool:
-    return normalize_party_name(name).startswith("to order")
+    """A bare "TO ORDER" (or to the shipper's order) names nobody. "TO ORDER OF <bank>" is
+    how an L/C-financed bill is normally made out, and stays silent."""
+    return normalize_party_name(name).startswith("to order") and not strip_order_prefix(name)
+
+
+def is_same_party(ctx: Context, a: tuple[Record, str], b: tuple[Record, str]) -> bool:
+    """One party: the same resolved entity, or names that differ only by a slip."""
+    ea, eb = ctx.entity(*a), ctx.entity(*b)
+    if ea and ea == eb:
+        return True
+    pa, pb = getattr(a[0], a[1]), getattr(b[0], b[1])
+    if pa is None or pb is None:
+        return False
+    return compare_names(spell_out_name(pa.name), spell_out_name(pb.name)) >= SAME_PARTY
 
 
 def is_intermediary(name: str) -> bool:
@@ -54,9 +73,13 @@ def check_transaction(ctx: Context, records: list[Record]) -> list[Alert]:
             reasons.append(f"bill of lading {bl.id} is consigned '{name}'")
             evidence.add(bl.id)
             score = max(score, 0.75)
-    consignees = {ctx.entity(bl, "consignee") for bl in bls if not is_to_order(bl.consignee.name)}  # type: ignore[attr-defined]
-    consignees.discard(None)
-    if len(consignees) > 1:
+    named = [bl for bl in bls if not is_to_order(bl.consignee.name)]  # type: ignore[attr-defined]
+    distinct: list[Record] = []
+    for bl in named:
+        if not any(is_same_party(ctx, (bl, "consignee"), (o, "consignee")) for o in distinct):
+            distinct.append(bl)
+    consignees = {ctx.entity(bl, "consignee") for bl in distinct}
+    if len(distinct) > 1:
         reasons.append(
             "the consignee changes between bills of lading "
             + ", ".join(sorted(bl.id for bl in bls))
@@ -66,12 +89,14 @@ def check_transaction(ctx: Context, records: list[Record]) -> list[Alert]:
         score = max(score, 0.8)
     for contract in contracts:
         end_user = ctx.entity(contract, "end_user")
-        if end_user == ctx.entity(contract, "buyer"):
+        if is_same_party(ctx, (contract, "end_user"), (contract, "buyer")):
             continue  # the buyer uses the goods itself; a forwarder receiving them is routine
         for bl in bls:
             consignee = ctx.entity(bl, "consignee")
             name = bl.consignee.name  # type: ignore[attr-defined]
-            if not end_user or not consignee or consignee == end_user or is_to_order(name):
+            if not end_user or not consignee or is_to_order(name):
+                continue
+            if is_same_party(ctx, (contract, "end_user"), (bl, "consignee")):
                 continue
             kind = "an intermediary" if is_intermediary(name) else "a different party"
             reasons.append(

@@ -1,7 +1,7 @@
 """value_anomaly: a unit value far from the norm for its HS code within the data set.
 
-The norm is the median unit value of the code (6 digits, same unit and currency), read
-once per deal so that one deal's contract, invoice and B/L do not outvote the others. A
+The norm is the median unit value of the code (6 digits, same unit; common currencies in
+US dollars), read once per deal so that one deal's contract, invoice and B/L do not outvote the others. A
 price far from the median fires only if few other deals come near it.
 """
 
@@ -22,7 +22,21 @@ COMPANY_SHARE = 0.1
 MIN_COMPANY = 2
 PRICED_TYPES = ("invoice", "contract", "customs_declaration", "bill_of_lading", "insurance")
 
-Key = tuple[str, str, str]  # HS6, unit, currency
+Key = tuple[str, str, str]  # HS6, unit, currency ("USD" once converted)
+# Rough US dollar values of common invoicing currencies (2024 levels, rounded). They only
+# pool prices for a test of five-fold deviations; a currency not listed keeps its own pool.
+USD_PER = {
+    "USD": 1.0,
+    "EUR": 1.08,
+    "GBP": 1.27,
+    "CHF": 1.13,
+    "JPY": 0.0066,
+    "CNY": 0.14,
+    "HKD": 0.128,
+    "SGD": 0.74,
+    "AED": 0.272,
+    "KRW": 0.00073,
+}
 
 
 def collect_unit_values(ctx: Context) -> dict[Key, list[tuple[float, str]]]:
@@ -37,8 +51,10 @@ def collect_unit_values(ctx: Context) -> dict[Key, list[tuple[float, str]]]:
                     continue
                 if line.value <= 0:
                     continue
-                key = (line.hs_code[:6], (line.unit or "").lower(), line.currency or "")
-                log_value = math.log(line.value / line.quantity)
+                currency = (line.currency or "").upper()
+                rate = USD_PER.get(currency)
+                key = (line.hs_code[:6], (line.unit or "").lower(), "USD" if rate else currency)
+                log_value = math.log(line.value * (rate or 1.0) / line.quantity)
                 marker = (deal, key, round(log_value, 3))
                 if marker in seen:
                     continue
