@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from interdictor.model import ListedEntity
@@ -26,7 +26,7 @@ from interdictor.screening.query import Query
 
 DEFAULT_THRESHOLD = 0.5
 DEFAULT_LIMIT = 5
-CANDIDATE_NAMES = 40  # names scored in full per query, after blocking
+CANDIDATE_NAMES = 12  # names scored in full per query, after blocking
 NO_NAME_SCORE = 0.75  # identifier-only queries: the name neither helps nor hurts
 
 
@@ -70,6 +70,19 @@ class _Evidence:
     identifiers: IdentifierSet
     countries: set[str]
     birth_dates: list[str]
+    weighted: dict[str | None, list[tuple[NameForm, tuple[float, ...]]]] = field(
+        default_factory=dict
+    )
+
+    def weighted_forms(
+        self, kind: str | None, index: ScreeningIndex
+    ) -> list[tuple[NameForm, tuple[float, ...]]]:
+        """The query's names for ``kind`` with their token weights (cached per query)."""
+        weighted = self.weighted.get(kind)
+        if weighted is None:
+            weighted = [(f, index.form_weights(f)) for f in self.forms_for(kind)]
+            self.weighted[kind] = weighted
+        return weighted
 
     def forms_for(self, kind: str | None) -> list[NameForm]:
         """The query's names analysed as a party of ``kind`` (cached per query)."""
@@ -97,14 +110,16 @@ class Screener:
             indexed = self.index.entities[eno]
             if not schemata_compatible(query.schema, indexed.entity.schema):
                 continue
-            comparison = self._best_name(evidence, indexed, nno)
+            comparison = self._best_name(
+                evidence, indexed.kind, indexed.names[nno], self.index.name_weights[nid]
+            )
             current = best.get(eno)
-            if comparison is not None and (current is None or comparison.score > current.score):
-                best[eno] = comparison
-            elif eno not in best:
+            if current is None or (comparison is not None and comparison.score > current.score):
                 best[eno] = comparison
         matches = []
         for eno, comparison in best.items():
+            if self._upper_bound(evidence, comparison) < threshold:
+                continue  # even every piece of supporting evidence could not lift it
             match = self._score(evidence, self.index.entities[eno], comparison)
             if match.score >= threshold:
                 matches.append(match)
@@ -115,8 +130,9 @@ class Screener:
         """Score ``query`` against one entity over all its names, whatever the threshold."""
         evidence = self._evidence(query)
         best: NameComparison | None = None
-        for nno in range(len(indexed.names)):
-            comparison = self._best_name(evidence, indexed, nno)
+        for listed in indexed.names:
+            weights = self.index.form_weights(listed)
+            comparison = self._best_name(evidence, indexed.kind, listed, weights)
             if comparison is not None and (best is None or comparison.score > best.score):
                 best = comparison
         return self._score(evidence, indexed, best)
@@ -139,16 +155,30 @@ class Screener:
         return keys
 
     def _best_name(
-        self, evidence: _Evidence, indexed: IndexedEntity, nno: int
+        self,
+        evidence: _Evidence,
+        kind: str | None,
+        listed: NameForm,
+        listed_weights: tuple[float, ...],
     ) -> NameComparison | None:
-        forms = evidence.forms_for(indexed.kind)
-        listed = indexed.names[nno]
         best: NameComparison | None = None
-        for form in forms:
-            comparison = compare_names(form, listed, self.index)
+        for form, weights in evidence.weighted_forms(kind, self.index):
+            comparison = compare_names(form, listed, weights, listed_weights)
             if best is None or comparison.score > best.score:
                 best = comparison
         return best
+
+    def _upper_bound(self, evidence: _Evidence, name: NameComparison | None) -> float:
+        """The highest score the name allows, were all other evidence to agree."""
+        logit = W.BIAS + W.NAME * (name.score if name else NO_NAME_SCORE)
+        if evidence.identifiers:
+            logit += W.IDENTIFIER_MATCH
+        if evidence.birth_dates:
+            logit += W.BIRTH_DAY_MATCH
+        if evidence.countries:
+            logit += W.COUNTRY_MATCH
+        a, b = W.CALIBRATION
+        return _sigmoid(a * logit + b)
 
     def _score(
         self, evidence: _Evidence, indexed: IndexedEntity, name: NameComparison | None

@@ -17,12 +17,12 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
 
-from interdictor.screening.index import ScreeningIndex
 from interdictor.screening.names import ORG, KoreanReading, NameForm
 
-GENERIC_WEIGHT = 0.4  # "trading", "corporation": about a tenth of a rare word
 MIN_TOKEN_SIMILARITY = 0.75  # below this two tokens are different words
+MAX_LENGTH_GAP = 0.25  # a longer gap cannot reach MIN_TOKEN_SIMILARITY
 PHONETIC_FLOOR = 0.8  # same metaphone: Namchongang ~ Namchonggang
+KOREAN_READING_DISCOUNT = 0.99
 ACRONYM_SCORE = {3: 0.7, 4: 0.78}  # by acronym length: KPA, KPTC are ambiguous
 ACRONYM_LONG_SCORE = 0.9  # KOMID: five letters in order are rarely chance
 
@@ -41,24 +41,21 @@ def token_similarity(a: str, b: str, pa: str, pb: str) -> float:
     """Similarity of two tokens in [0, 1]; 0 below the typo tolerance."""
     if a == b:
         return 1.0
-    if min(len(a), len(b)) <= 2:
+    la, lb = len(a), len(b)
+    if la <= 2 or lb <= 2:
         return 0.0  # "al" vs "el", "o" vs "u": too short to call a variant
-    sim = Levenshtein.normalized_similarity(a, b)
     if pa == pb and pa:
-        sim = max(sim, PHONETIC_FLOOR)
+        sim = max(Levenshtein.normalized_similarity(a, b), PHONETIC_FLOOR)
+    elif abs(la - lb) > MAX_LENGTH_GAP * max(la, lb):
+        return 0.0
+    else:
+        sim = Levenshtein.normalized_similarity(a, b, score_cutoff=MIN_TOKEN_SIMILARITY)
     # Squared: two letters off in nine (Chongbong, Chonmyong) is usually another word.
     return sim * sim if sim >= MIN_TOKEN_SIMILARITY else 0.0
 
 
-def _token_weights(form: NameForm, index: ScreeningIndex) -> list[float]:
-    return [
-        GENERIC_WEIGHT if generic else index.weight_of(token)
-        for token, generic in zip(form.tokens, form.generic, strict=True)
-    ]
-
-
 def align_tokens(
-    q: NameForm, c: NameForm, index: ScreeningIndex
+    q: NameForm, c: NameForm, q_weights: list[float], c_weights: list[float]
 ) -> tuple[float, list[tuple[str, str, float]]]:
     """Rarity-weighted Dice over a greedy one-to-one token alignment.
 
@@ -66,6 +63,8 @@ def align_tokens(
     misspelt generic word ("Corporaton") aligned with a generic word counts as
     generic, not as the rarest word in the lists.
     """
+    if q.tokens == c.tokens:
+        return 1.0, [(t, t, 1.0) for t in q.tokens]
     pairs: list[tuple[float, int, int]] = []
     for i, (qt, qp) in enumerate(zip(q.tokens, q.phonetic, strict=True)):
         for j, (ct, cp) in enumerate(zip(c.tokens, c.phonetic, strict=True)):
@@ -73,8 +72,6 @@ def align_tokens(
             if sim:
                 pairs.append((sim, i, j))
     pairs.sort(reverse=True)
-    q_weights = _token_weights(q, index)
-    c_weights = _token_weights(c, index)
     used_q: set[int] = set()
     used_c: set[int] = set()
     matched = 0.0
@@ -116,18 +113,29 @@ def acronym_similarity(q: NameForm, c: NameForm) -> float:
     return ACRONYM_SCORE.get(len(token), ACRONYM_LONG_SCORE)
 
 
-def compare_names(q: NameForm, c: NameForm, index: ScreeningIndex) -> NameComparison:
-    """The best reading under which ``q`` and ``c`` are the same name."""
+def compare_names(
+    q: NameForm, c: NameForm, q_weights: tuple[float, ...], c_weights: tuple[float, ...]
+) -> NameComparison:
+    """The best reading under which ``q`` and ``c`` are the same name.
+
+    The weights are each token's rarity (``ScreeningIndex.form_weights``).
+    """
     if q.korean and c.korean:
         # Both read as Korean person names: compare them as such, and only as such.
         score, qk, ck = max(
             (korean_similarity(qk, ck), qk, ck) for qk in q.korean for ck in c.korean
         )
+        if sorted(q.tokens) == sorted(c.tokens):
+            # The same words in another order ("Sam Kim Chun"), or the very same spelling.
+            detail = "the same words: " + " ".join(sorted(q.tokens))
+            return NameComparison(1.0, "tokens", q.original, c.original, detail, c.weak)
         detail = (
             f"Korean reading {qk[0]} {qk[1]} vs {ck[0]} {ck[1]} (family name, given-name syllables)"
         )
+        # Equal readings in other spellings (Ryu/Yu, Ri/Lee) rank just under equal spellings.
+        score *= KOREAN_READING_DISCOUNT
         return NameComparison(score, "korean", q.original, c.original, detail, c.weak)
-    score, aligned = align_tokens(q, c, index)
+    score, aligned = align_tokens(q, c, list(q_weights), list(c_weights))
     rule = "tokens"
     detail = ", ".join(f"{a}~{b} ({s})" for a, b, s in aligned) or "no words in common"
     if len(q.joined) >= 5 and len(q.core) != len(c.core):

@@ -29,7 +29,10 @@ from interdictor.screening.identifiers import IdentifierSet, identifier_set
 from interdictor.screening.names import NameForm, analyze_name, name_kind
 
 MIN_DELETE_LENGTH = 5  # shorter tokens produce too many delete-1 collisions
-MAX_POSTINGS = 3_000  # keys shared by more names than this block nothing
+MAX_POSTINGS = 400  # keys shared by more names block only when nothing rarer does
+TYPO_FALLBACK = 0.6  # below this share of the query's word weight, typo keys are tried
+RELATIVE_FLOOR = 0.5  # candidates need this share of the best candidate's key weight
+GENERIC_WEIGHT = 0.4  # "trading", "corporation": about a tenth of a rare word
 
 
 @dataclass(slots=True)
@@ -123,6 +126,9 @@ class ScreeningIndex:
         self.key_weight = {k: math.log(1 + total / len(v)) for k, v in self.postings.items()}
         self.token_weight = {t: math.log(1 + total / df) for t, df in token_df.items()}
         self.max_token_weight = math.log(1 + total)
+        self.name_weights: list[tuple[float, ...]] = [
+            self.form_weights(self.entities[eno].names[nno]) for eno, nno in self.name_owner
+        ]
 
     def __len__(self) -> int:
         return len(self.entities)
@@ -131,14 +137,51 @@ class ScreeningIndex:
         """Rarity weight of a token; unseen tokens weigh as the rarest."""
         return self.token_weight.get(token, self.max_token_weight)
 
-    def candidates(self, keys: Iterable[str], limit: int) -> list[tuple[int, float]]:
-        """Name ids sharing the most key weight with ``keys``, best first."""
-        acc: dict[int, float] = defaultdict(float)
+    def form_weights(self, form: NameForm) -> tuple[float, ...]:
+        """Weight of each token of a name: its rarity, or GENERIC_WEIGHT for company words."""
+        return tuple(
+            GENERIC_WEIGHT if generic else self.weight_of(token)
+            for token, generic in zip(form.tokens, form.generic, strict=True)
+        )
+
+    def _accumulate(self, acc: dict[int, float], keys: Iterable[str]) -> list[str]:
+        """Add each key's weight to the names it reaches; return the keys too common to use."""
+        common = []
         for key in keys:
             ids = self.postings.get(key)
-            if ids is None or len(ids) > MAX_POSTINGS:
+            if ids is None:
+                continue
+            if len(ids) > MAX_POSTINGS:
+                common.append(key)
                 continue
             weight = self.key_weight[key]
             for nid in ids:
                 acc[nid] += weight
-        return heapq.nlargest(limit, acc.items(), key=itemgetter(1))
+        return common
+
+    def candidates(self, keys: Iterable[str], limit: int) -> list[tuple[int, float]]:
+        """Name ids sharing the most key weight with ``keys``, best first.
+
+        Names sharing less than ``RELATIVE_FLOOR`` of the best name's key weight are
+        dropped: they cannot outscore it on the name, and scoring them costs time.
+        """
+        acc: dict[int, float] = defaultdict(float)
+        typo_keys = [k for k in keys if k.startswith("d:")]
+        common = self._accumulate(acc, (k for k in keys if not k.startswith("d:")))
+        token_weight = sum(
+            self.key_weight.get(k, self.max_token_weight) for k in keys if k.startswith("t:")
+        )
+        if not acc or max(acc.values()) < TYPO_FALLBACK * token_weight:
+            # No candidate shares most of the words as written: look for typos too.
+            common += self._accumulate(acc, typo_keys)
+        if not acc:
+            # Only common keys ("Kim Chol"): use the rarest of them, in full.
+            for key in sorted(common, key=lambda k: len(self.postings[k]))[:2]:
+                weight = self.key_weight[key]
+                for nid in self.postings[key]:
+                    acc[nid] += weight
+        best = heapq.nlargest(limit, acc.items(), key=itemgetter(1))
+        if not best:
+            return best
+        floor = best[0][1] * RELATIVE_FLOOR
+        return [(nid, w) for nid, w in best if w >= floor]

@@ -92,16 +92,9 @@ class NameForm:
     korean: tuple[KoreanReading, ...] | None  # readings as a Korean person name
     pinyin: tuple[str, ...] | None
     acronyms: tuple[str, ...]
+    core: tuple[str, ...]  # tokens without legal forms and generic company words
+    joined: str  # core tokens without spaces
     weak: bool = False
-
-    @property
-    def core(self) -> tuple[str, ...]:
-        """Tokens without legal forms and generic company words."""
-        return tuple(t for t, g in zip(self.tokens, self.generic, strict=True) if not g)
-
-    @property
-    def joined(self) -> str:
-        return "".join(self.core)
 
 
 def _phonetic(token: str) -> str:
@@ -198,7 +191,8 @@ def analyze_name(name: str, kind: str | None, weak: bool = False) -> NameForm:
     else:
         core = set(tokens)
     generic = tuple(t not in core for t in tokens)
-    acronyms = _org_acronyms(name, tuple(t for t in tokens if t in core)) if kind != PERSON else ()
+    core_tokens = tuple(t for t in tokens if t in core)
+    acronyms = _org_acronyms(name, core_tokens) if kind != PERSON else ()
     return NameForm(
         original=name,
         kind=kind,
@@ -208,5 +202,7 @@ def analyze_name(name: str, kind: str | None, weak: bool = False) -> NameForm:
         korean=korean,
         pinyin=pinyin,
         acronyms=acronyms,
+        core=core_tokens,
+        joined="".join(core_tokens),
         weak=weak,
     )

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from interdictor.errors import InvalidInput
 from interdictor.model import SCHEMATA
 
+_BRACKETED = re.compile(r"\(([^()]*)\)")
 _ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _COUNTRY = re.compile(r"^[a-z]{2}$")
 MAX_NAME_LENGTH = 500
@@ -29,7 +30,16 @@ class Query:
     identifiers: tuple[str, ...] = field(default=())
 
     def all_names(self) -> list[str]:
-        return [n for n in dict.fromkeys((self.name, *self.names)) if n and n.strip()]
+        """The names, plus each name's bracketed parts apart: "Ryong Rim (Jon Jin 2)"."""
+        names: dict[str, None] = {}
+        for name in (self.name, *self.names):
+            if not name or not name.strip():
+                continue
+            names[name] = None
+            if "(" in name:
+                for part in split_brackets(name):
+                    names[part] = None
+        return list(names)
 
     def all_countries(self) -> set[str]:
         return {c for c in (self.country, *self.countries) if c}
@@ -39,6 +49,13 @@ class Query:
 
     def all_identifiers(self) -> list[str]:
         return [i for i in (self.identifier, *self.identifiers) if i]
+
+
+def split_brackets(name: str) -> list[str]:
+    """The name without its bracketed parts, and each part of two words or more."""
+    outside = " ".join(_BRACKETED.sub(" ", name).split())
+    inside = [p.strip() for p in _BRACKETED.findall(name) if len(p.split()) >= 2]
+    return [p for p in (outside, *inside) if p]
 
 
 def make_query(
