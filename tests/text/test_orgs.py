@@ -43,6 +43,8 @@ def test_org_core_tokens_keep_distinctive_words() -> None:
     assert org_core_tokens("조선남강무역회사") == ["korea", "namgang"]
     assert org_core_tokens("Korea Namgang Trading Corporation") == ["korea", "namgang"]
     assert org_core_tokens("Tehran Steel FZE") == ["tehran", "steel"]
+    assert org_core_tokens("Siemens Aktiengesellschaft") == ["siemens"]  # through rigour
+    assert org_core_tokens("Ромашка акционерное общество") == ["romashka"]
 
 
 def test_bracketed_abbreviations() -> None:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from rigour.names.org_types import remove_org_types
+
 from interdictor.text.folding import fold
 from interdictor.text.normalize import latin_tokens
 from interdictor.text.org_tables import (
@@ -101,11 +103,13 @@ def canonicalize_org_name(name: str) -> str:
 @lru_cache(maxsize=65536)
 def _core_tokens(name: str) -> tuple[str, ...]:
     """Return the cached result of ``org_core_tokens``."""
+    words = [w for w in canonicalize_org_name(name).split() if w not in LEGAL_TOKENS]
+    # rigour knows legal forms of many more countries (Aktiengesellschaft, sp. z o.o.).
+    rest = remove_org_types(" ".join(words)).split() or words
     tokens: list[str] = []
-    for word in canonicalize_org_name(name).split():
-        if word in LEGAL_TOKENS or word in GENERIC_WORDS:
-            continue
-        tokens.extend(t for t in latin_tokens(word) if t not in GENERIC_WORDS)
+    for word in rest:
+        if word not in GENERIC_WORDS:
+            tokens.extend(t for t in latin_tokens(word) if t not in GENERIC_WORDS)
     return tuple(tokens)
 
 
