@@ -30,6 +30,9 @@ from interdictor.screening.names import NameForm, analyze_name, name_kind
 
 MIN_DELETE_LENGTH = 5  # shorter tokens produce too many delete-1 collisions
 MAX_POSTINGS = 400  # keys shared by more names block only when nothing rarer does
+# A Korean given-name key stands for several words in any romanisation; an identifier
+# is near-proof. Both outweigh a single shared word.
+KEY_BOOST = {"k:": 2.0, "i:": 3.0}
 TYPO_FALLBACK = 0.6  # below this share of the query's word weight, typo keys are tried
 RELATIVE_FLOOR = 0.5  # candidates need this share of the best candidate's key weight
 GENERIC_WEIGHT = 0.4  # "trading", "corporation": about a tenth of a rare word
@@ -123,7 +126,10 @@ class ScreeningIndex:
                     postings["i:" + value].append(first_nid)
         self.postings: dict[str, tuple[int, ...]] = {k: tuple(v) for k, v in postings.items()}
         total = max(len(self.name_owner), 1)
-        self.key_weight = {k: math.log(1 + total / len(v)) for k, v in self.postings.items()}
+        self.key_weight = {
+            k: KEY_BOOST.get(k[:2], 1.0) * math.log(1 + total / len(v))
+            for k, v in self.postings.items()
+        }
         self.token_weight = {t: math.log(1 + total / df) for t, df in token_df.items()}
         self.max_token_weight = math.log(1 + total)
         self.name_weights: list[tuple[float, ...]] = [
