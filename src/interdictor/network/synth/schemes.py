@@ -143,11 +143,13 @@ def routing_anomaly(p: Planter, n: int) -> None:
     """Transshipment at a hub serving the DPRK and a DPRK port call after it, or a listed
     vessel under a new name and flag (the Chong Chon Gang and renamed tankers of OMM)."""
     net = p.networks[n % len(p.networks)]
-    front = net.fronts[(n + 1) % len(net.fronts)]
+    abroad = [f for f in net.fronts if f.country not in ("CN", "RU")]  # the hub is off-route
+    front = (abroad or net.fronts)[n % len(abroad or net.fronts)]
     deal = p.deal(front, p.ordinary_goods())
     evidence: list[str] = []
     if n % 2 == 0:
-        deal.transship = [names.pick(p.rng, DPRK_HUBS)]
+        hubs = [h for h in DPRK_HUBS if h not in (deal.pol, deal.pod) and h[:2] != front.country]
+        deal.transship = [names.pick(p.rng, hubs)]
         deal.call_port = names.pick(p.rng, DPRK_PORTS)
         deal.docs = (*deal.docs, "call")
         entities = [front.id, deal.ship.id]
