@@ -97,6 +97,32 @@ def test_benign_look_alikes_are_not_controlled(
     assert not run(classifier, description, params).controlled
 
 
+@pytest.mark.parametrize(
+    "description",
+    [
+        "Fish fillets; frozen, Nile Perch (Lates niloticus)",  # not "lathes" by typo
+        "Fish; fresh or chilled, turbots (Psetta maxima)",  # not "turbojet"
+        "HIP FLASK STAINLESS 8OZ",
+        "FOG LAMPS FOR TRUCKS",
+        "LASER PRINTER MONOCHROME A4",
+        "SOLAR INVERTER 5KW GRID TIE",
+        "KITCHEN FOOD MIXER 1000W",
+        "SATELLITE TV RECEIVER DVB-S2",
+        "P2 PARTICLE RESPIRATOR MASKS",
+    ],
+)
+def test_common_goods_with_sensitive_words_are_not_controlled(
+    classifier: Classifier, description: str
+) -> None:
+    assert not run(classifier, description).controlled
+
+
+def test_parameters_that_meet_a_threshold_support_a_weak_term(classifier: Classifier) -> None:
+    # "inverter" alone lists nothing; 1 200 Hz and 0.05 % meet 3A225.b and .c.
+    line = "frequency=1200 Hz; frequency control=0.05 %; output power=5 kVA"
+    assert top(run(classifier, "inverter 3-phase", line)) == "3A225"
+
+
 def test_maraging_250_is_just_below_1c216(classifier: Classifier) -> None:
     # 1C216: ultimate tensile strength of 1 950 MPa or more; 1 860 MPa is 4.6 % short.
     result = run(classifier, "maraging steel 18Ni(250) bar, aged", "UTS 1860 MPa; diameter 100mm")

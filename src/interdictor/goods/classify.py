@@ -47,6 +47,7 @@ DEFAULT_MARGIN = 0.1  # "just below threshold" within 10 % of it
 BELOW_PENALTY = 0.6  # a candidate whose stated parameters miss the threshold drops in rank
 MAX_CONTROLS = 5
 BENIGN_PENALTY = 0.6
+PARAMETER_SUPPORT = 0.2
 MAX_CACHED_COMPARISONS = 200_000
 
 
@@ -157,6 +158,7 @@ class RuleOutcome:
 
     below: bool = False
     just_below: bool = False
+    supported: bool = False  # stated values met (or just missed) the thresholds
     reasons: list[str] = field(default_factory=list)
 
 
@@ -211,19 +213,24 @@ class Classifier:
     ) -> list[ControlMatch]:
         """Score candidate entries from the concepts, then check their parameters."""
         weights: dict[str, float] = {}
+        supported: set[str] = set()
         for concept in concepts:
             for entry, weight in concept.entries.items():
                 weights[entry] = weights.get(entry, 0.0) + weight
+                if concept.role == "item" and weight > 0:
+                    supported.add(entry)
         if any(c.role == "benign" for c in concepts):
             # "CARBON GRAPHITE TENNIS RACKETS": a benign article's name outweighs a stray
             # material word that no reviewed weight ties to it.
             weights = {e: w - BENIGN_PENALTY for e, w in weights.items()}
         names = {c.canonical for c in concepts}
-        matches = [
-            self.score_entry(entry, weight, hits, names, values)
-            for entry, weight in weights.items()
-            if weight >= MIN_WEIGHT
-        ]
+        matches: list[ControlMatch] = []
+        # Only entries an item term supports ("P2" or "vacuum" alone name no goods).
+        for entry in sorted(supported):
+            if weights[entry] >= MIN_WEIGHT - PARAMETER_SUPPORT:
+                found = self.score_entry(entry, weights[entry], hits, names, values)
+                if found is not None:
+                    matches.append(found)
         matches.sort(key=lambda m: (-m.score, m.entry))
         return matches[:MAX_CONTROLS]
 
@@ -234,14 +241,23 @@ class Classifier:
         hits: list[TermHit],
         names: set[str],
         values: list[LineValue],
-    ) -> ControlMatch:
-        """Build one candidate: score from the weight, reasons from terms and rules."""
+    ) -> ControlMatch | None:
+        """Build one candidate, or None when its weight (with parameter support) is too low.
+
+        A stated parameter that meets, or just misses, one of the entry's thresholds is
+        evidence for it: "inverter 1200 Hz, 0.05 %" lists 3A225 where "solar inverter"
+        alone does not.
+        """
+        outcome = self.evaluate_rules(entry, names, values)
+        if outcome.supported:
+            weight += PARAMETER_SUPPORT
+        if weight < MIN_WEIGHT:
+            return None
         concepts = {
             h.canonical for h in hits if self.lexicon.concepts[h.canonical].entries.get(entry)
         }
         terms = [describe_hit(h) for h in hits if h.canonical in concepts]
         reasons = [f"terms: {', '.join(terms)}"] if terms else []
-        outcome = self.evaluate_rules(entry, names, values)
         score = weight / (weight + 0.5)
         if outcome.below:
             score *= BELOW_PENALTY
@@ -268,6 +284,11 @@ class Classifier:
             group_below = (rules[0].mode == "all" and bool(failed)) or (
                 rules[0].mode == "any" and bool(failed) and not met
             )
+            # Support needs more than one weak match: "5 kW" meets 3A225's 40 VA, as
+            # almost any drive does; frequency and stability together are evidence.
+            enough = 1 if rules[0].mode == "any" else min(2, len(rules))
+            if "just_below" in statuses or len(met) >= enough:
+                outcome.supported = True
             if group_below:
                 outcome.below = True
                 outcome.just_below = outcome.just_below or all(s == "just_below" for s in failed)

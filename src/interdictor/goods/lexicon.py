@@ -134,6 +134,9 @@ class Lexicon:
     def match_tokens(self, tokens: list[str]) -> list[TermHit]:
         """Longest terms first, without overlaps, after correcting typos.
 
+        Typo correction is only trusted inside multi-word terms: corrected single words
+        ("turbots" -> "turbojet", "lates" -> "lathes") made fish look like engines.
+
         Longest-first over the whole line (not left to right) keeps "rocket motor case" in
         "solid rocket motor case" whole instead of stopping at "solid rocket motor".
         """
@@ -147,6 +150,11 @@ class Lexicon:
         taken = [False] * len(words)
         chosen: list[tuple[int, int]] = []
         for i, n in sorted(found, key=lambda f: (-f[1], f[0])):
+            corrected = sum(changed for _, changed in fixed[i : i + n])
+            # A corrected token counts only inside a longer term with an exact partner:
+            # "filamnet winding machine", never "lates" -> "lathes" on its own.
+            if corrected and (n < 2 or corrected == n):
+                continue
             if not any(taken[i : i + n]):
                 taken[i : i + n] = [True] * n
                 chosen.append((i, n))
