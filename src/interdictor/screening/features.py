@@ -14,6 +14,7 @@ Names are compared several ways and the best reading wins:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from rapidfuzz.distance import Levenshtein
 
@@ -29,12 +30,44 @@ ACRONYM_LONG_SCORE = 0.9  # KOMID: five letters in order are rarely chance
 
 @dataclass(frozen=True, slots=True)
 class NameComparison:
+    """How two names compare. The reviewer's sentence is built only when asked for."""
+
     score: float
     rule: str
-    query: str
-    listed: str
-    detail: str
-    weak: bool
+    q: NameForm
+    c: NameForm
+    facts: Any = None
+
+    @property
+    def query(self) -> str:
+        return self.q.original
+
+    @property
+    def listed(self) -> str:
+        return self.c.original
+
+    @property
+    def weak(self) -> bool:
+        return self.c.weak
+
+    @property
+    def detail(self) -> str:
+        q, c, facts = self.q, self.c, self.facts
+        if self.rule == "korean":
+            qk, ck = facts
+            return (
+                f"Korean reading {qk[0]} {qk[1]} vs {ck[0]} {ck[1]} "
+                "(family name, given-name syllables)"
+            )
+        if self.rule == "same_words":
+            return "the same words: " + " ".join(sorted(q.tokens))
+        if self.rule == "joined":
+            return f"{q.joined} vs {c.joined} with spaces removed"
+        if self.rule == "pinyin":
+            return f"{q.joined} vs pinyin {' '.join(c.pinyin or ())}"
+        if self.rule == "acronym":
+            return f"{q.core[0].upper()} is an acronym of {c.original}"
+        return ", ".join(f"{a}~{b} ({s})" for a, b, s in facts) or "no words in common"
 
 
 def token_similarity(a: str, b: str, pa: str, pb: str) -> float:
@@ -127,36 +160,25 @@ def compare_names(
         )
         if sorted(q.tokens) == sorted(c.tokens):
             # The same words in another order ("Sam Kim Chun"), or the very same spelling.
-            detail = "the same words: " + " ".join(sorted(q.tokens))
-            return NameComparison(1.0, "tokens", q.original, c.original, detail, c.weak)
-        detail = (
-            f"Korean reading {qk[0]} {qk[1]} vs {ck[0]} {ck[1]} (family name, given-name syllables)"
-        )
+            return NameComparison(1.0, "same_words", q, c)
         # Equal readings in other spellings (Ryu/Yu, Ri/Lee) rank just under equal spellings.
-        score *= KOREAN_READING_DISCOUNT
-        return NameComparison(score, "korean", q.original, c.original, detail, c.weak)
+        return NameComparison(score * KOREAN_READING_DISCOUNT, "korean", q, c, (qk, ck))
     score, aligned = align_tokens(q, c, list(q_weights), list(c_weights))
-    rule = "tokens"
-    detail = ", ".join(f"{a}~{b} ({s})" for a, b, s in aligned) or "no words in common"
+    best = NameComparison(score, "tokens", q, c, aligned)
     if len(q.joined) >= 5 and len(q.core) != len(c.core):
         # Only where spacing differs (Jongun, Jong Un): otherwise tokens already decide.
         j = Levenshtein.normalized_similarity(q.joined, c.joined)
         j = 0.95 * j * j if j >= 0.85 else 0.0
-        if j > score:
-            score, rule = j, "joined"
-            detail = f"{q.joined} vs {c.joined} with spaces removed"
+        if j > best.score:
+            best = NameComparison(j, "joined", q, c)
     if q.pinyin is None and c.pinyin:
         p = Levenshtein.normalized_similarity(q.joined, "".join(c.pinyin))
-        if p >= 0.85 and 0.95 * p > score:
-            score, rule = 0.95 * p, "pinyin"
-            detail = f"{q.joined} vs pinyin {' '.join(c.pinyin)}"
+        if p >= 0.85 and 0.95 * p > best.score:
+            best = NameComparison(0.95 * p, "pinyin", q, c)
     a = acronym_similarity(q, c)
-    if a > score:
-        score, rule = a, "acronym"
-        detail = f"{q.core[0].upper()} is an acronym of {c.original}"
-    return NameComparison(
-        score=score, rule=rule, query=q.original, listed=c.original, detail=detail, weak=c.weak
-    )
+    if a > best.score:
+        best = NameComparison(a, "acronym", q, c)
+    return best
 
 
 def compare_birth_dates(query: list[str], listed: tuple[str, ...]) -> tuple[str, str] | None:
