@@ -46,6 +46,7 @@ NON_UN_PROGRAMS = ("CUBA", "SDNTK", "SDNT", "ILLICIT-DRUGS", "TCO", "VENEZUELA",
 NEGATIVE_SAMPLE = 400
 NEGATIVE_SEED = 1718  # the UN DPRK sanctions committee's resolution number
 SIMILAR = 85  # token_sort_ratio at which a negative name counts as similar to a UN name
+REVIEW_POINTS = 2  # evidence points from which a proposal needs a reviewed row
 
 
 @dataclass
@@ -111,11 +112,6 @@ def propose_mapping(record: SourceRecord, un_dprk: list[SourceRecord]) -> list[E
     return sorted(found, key=lambda e: (-e.points, e.ref))
 
 
-def is_confident(evidence: Evidence) -> bool:
-    """An automatic proposal: at least an exact name or a document, and no DOB conflict."""
-    return evidence.points >= 3 and not evidence.conflict
-
-
 def read_reviewed(path: Path = REVIEWED) -> dict[tuple[str, str], tuple[str, str]]:
     """Load the hand-reviewed table: (source, source_record) -> (un_ref, note)."""
     with path.open(encoding="utf-8") as handle:
@@ -141,12 +137,13 @@ def decide_label(
         ref, note = reviewed[key]
         return ref, ("hand review: " if ref else "negative, hand review: ") + note
     candidates = propose_mapping(record, un_dprk)
-    if candidates and (is_confident(candidates[0]) or candidates[0].points >= 2):
+    if candidates and candidates[0].points >= REVIEW_POINTS:
         sys.exit(f"unreviewed proposal {key} -> {candidates[0].ref}: add it to {REVIEWED.name}")
     best = ""
     if candidates:
-        best = f" (closest {candidates[0].ref}: {'; '.join(candidates[0].reasons)})"
-    return "", f"negative: {annex_word(record)} no UN DPRK entry shares its name/DOB/document{best}"
+        best = f"; closest {candidates[0].ref} ({'; '.join(candidates[0].reasons)}) read by hand"
+    basis = "no UN DPRK entry has an equal name, birth date or document"
+    return "", f"negative: {annex_word(record)} {basis}{best}"
 
 
 def annex_word(record: SourceRecord) -> str:
