@@ -18,7 +18,6 @@ fi
 if [[ ! -x "$venv/bin/python" ]]; then
     "$python" -m venv "$venv"
 fi
-"$venv/bin/python" -m pip install --quiet --upgrade pip
 "$venv/bin/python" -m pip install --quiet --no-deps -r "$requirements"
 "$venv/bin/python" -m pip check
 "$venv/bin/python" -c "import nomenklatura.matching as m; print('nomenklatura', m.LogicV2.NAME, 'ready')"
