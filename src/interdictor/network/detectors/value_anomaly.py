@@ -1,8 +1,8 @@
 """value_anomaly: a unit value far from the norm for its HS code within the data set.
 
 The norm is the median unit value of the code (6 digits, same unit; common currencies in
-US dollars), read once per deal so that one deal's contract, invoice and B/L do not outvote the others. A
-price far from the median fires only if few other deals come near it.
+US dollars), read once per deal so that one deal's contract, invoice and B/L do not
+outvote the others. A price far from the median fires only if few deals come near it.
 """
 
 from __future__ import annotations
