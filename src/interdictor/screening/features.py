@@ -130,6 +130,8 @@ def korean_similarity(q: KoreanReading, c: KoreanReading) -> float:
     """
     if q[0] != c[0]:
         return 0.0
+    if q[1].replace(".", "") == c[1].replace(".", ""):
+        return 1.0  # the same sounds, split into syllables differently (Jongun, Jong-un)
     q_given, c_given = q[1].split("."), c[1].split(".")
     if len(q_given) != len(c_given):
         return 1 / (1 + max(len(q_given), len(c_given)))

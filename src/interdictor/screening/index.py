@@ -69,7 +69,7 @@ def name_keys(form: NameForm) -> set[str]:
     if len(form.core) <= 4 and form.joined:
         keys.add("j:" + form.joined)
     for _, given in form.korean or ():
-        keys.add("k:" + given)  # the given name: Jong-un = Chong Un = 정은
+        keys.add("k:" + given.replace(".", ""))  # the given name: Jong-un = Chong Un = 정은
     if form.pinyin:
         keys.add("j:" + "".join(form.pinyin))
     keys.update("a:" + a for a in form.acronyms)

@@ -24,6 +24,7 @@ from interdictor.screening.hanja import han_to_hangul
 from interdictor.text import (
     acronym_candidates,
     bracketed_abbreviations,
+    han_name_pinyin,
     han_to_pinyin,
     is_han,
     is_hangul,
@@ -32,7 +33,6 @@ from interdictor.text import (
     latin_tokens,
     org_core_tokens,
     romanize_rr,
-    split_han_name,
     split_hangul_name,
 )
 
@@ -143,10 +143,8 @@ def _han_forms(
     """Pinyin tokens and the Sino-Korean reading of a Han name."""
     stripped = name.strip()
     if kind in (PERSON, None) and " " not in stripped and 2 <= len(stripped) <= 4:
-        family, given = split_han_name(stripped)
-        family_py = "".join(han_to_pinyin(family))
-        given_py = "".join(han_to_pinyin(given))
-        pinyin = tuple(t for t in (family_py, given_py) if t)
+        family, given = han_name_pinyin(stripped)
+        pinyin = tuple(t for t in ("".join(family), "".join(given)) if t)
         hangul = han_to_hangul(stripped, surname=True)
     else:
         pinyin = tuple(han_to_pinyin(stripped))
