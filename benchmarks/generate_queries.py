@@ -239,10 +239,13 @@ def vary_spelling(rng: random.Random, name: str, schema: str) -> str | None:
 
 
 def add_typos(rng: random.Random, name: str, schema: str) -> str | None:
-    """Insert, delete, substitute or transpose one or two letters (never the first)."""
+    """Insert, delete, substitute or transpose one or two Latin letters (never the first).
+
+    Hangul and Han names get no typos: one wrong syllable makes another name.
+    """
     chars = list(name)
     for _ in range(rng.choice([1, 1, 2]) if len(name) >= 10 else 1):
-        spots = [i for i, c in enumerate(chars) if c.isalpha() and i > 0]
+        spots = [i for i, c in enumerate(chars) if c.isascii() and c.isalpha() and i > 0]
         if len(spots) < 3:
             return None
         at, op = rng.choice(spots), rng.choice("idst")
