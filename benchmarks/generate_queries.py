@@ -5,16 +5,18 @@
 Output columns: id,name,schema,country,birth_date,identifier,expected_refs.
 `expected_refs` holds the ';'-separated entity ids (`{dataset}-{source key}`, as the list
 loaders build them: `un_sc-KPi.001`, `us_ofac_sdn-12218`, `eu_dprk-XIII.A-1`) of every listed
-entry the query names, including the same party on the other lists (linked by the reviewed
-DPRK mappings and by equal names); it is empty for an unlisted name.
+entry the query names: the entry, the same party on the other lists (linked by the reviewed
+DPRK mappings) and every entry carrying the same unperturbed name. It is empty for an
+unlisted name.
 
 Mix (defaults): 30% true matches (`--match-share`). A true match takes one name of an
 entry drawn from UN 2026 (30%), OFAC 2024 sdn.csv (50%) or the EU DPRK file (20%), then
 applies one perturbation, a second one in 30% of cases:
   verbatim 10, word order 15, Korean romanisation 15 (Jong/Chong/Jeong, Ri/Lee/Yi, ...),
-  hyphen/space/joined 10, spelling variant 10, 1-2 character typos 20, dropped middle
-  name 10, legal-form change 10 (percent; a perturbation that does not apply to the name
-  falls back to a typo). Letter case is then upper, title or as printed.
+  hyphen/space/joined 10, spelling variant 10, 1-2 Latin-letter typos 20, dropped middle
+  name 10, legal-form change 10 (percent; a perturbation that does not apply to the name is
+  drawn again, up to eight times, then a typo is used). Letter case is then upper, title
+  or as printed. Measured shares are in docs/_parts/benchmarks-screening-data.md.
 The other 70% are unlisted: person names (55%) built from given names and surnames of
 twelve naming cultures, and trading-company names (45%) built from a place, a trade word
 and a legal form. A generated name equal to a listed name (after case and punctuation
