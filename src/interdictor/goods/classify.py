@@ -48,6 +48,7 @@ BELOW_PENALTY = 0.6  # a candidate whose stated parameters miss the threshold dr
 MAX_CONTROLS = 5
 BENIGN_PENALTY = 0.6
 PARAMETER_SUPPORT = 0.2
+CONTEXT_FACTOR = 0.3
 MAX_CACHED_COMPARISONS = 200_000
 
 
@@ -214,8 +215,13 @@ class Classifier:
         """Score candidate entries from the concepts, then check their parameters."""
         weights: dict[str, float] = {}
         supported: set[str] = set()
+        context = context_concepts(hits, concepts)
+        heads = {e for c in concepts if c.role == "item" and c.canonical not in context
+                 for e, w in c.entries.items() if w > 0}  # fmt: skip
         for concept in concepts:
             for entry, weight in concept.entries.items():
+                if concept.canonical in context and weight > 0 and entry not in heads:
+                    weight *= CONTEXT_FACTOR  # "IMU ... FOR DRONES" is not a drone
                 weights[entry] = weights.get(entry, 0.0) + weight
                 if concept.role == "item" and weight > 0:
                     supported.add(entry)
@@ -371,17 +377,38 @@ def pick_value(rule: Rule, values: list[LineValue], claimed: frozenset[str]) -> 
     return (max if lower_bound else min)(pool, key=lambda v: v.base_magnitude)
 
 
+def context_concepts(hits: list[TermHit], concepts: list[Concept]) -> set[str]:
+    """Item concepts written only after "for", when some other item names the goods.
+
+    In "frequency changer for gas centrifuge motor stators" the changer is the goods and
+    the centrifuge its purpose; entries the two share (0B001.b.13) keep full weight.
+    """
+    items = {c.canonical for c in concepts if c.role == "item"}
+    named = {h.canonical for h in hits if h.canonical in items and not h.context}
+    purpose = {h.canonical for h in hits if h.canonical in items and h.context} - named
+    return purpose if named else set()
+
+
 def concepts_describing(concepts: list[Concept], entry: str | None) -> list[Concept]:
     """The concepts that say what the goods are, for the HS check.
 
     With a leading entry, those that support it (and entry-less ones such as
     "preparation"): in "centrifuge rotor cylinders, carbon fibre composite" the rotor,
-    not the fibre it is made of, decides the heading.
+    not the fibre it is made of, decides the heading. Without one, item concepts that a
+    benign concept on the line rules out ("carbon fibre" in "carbon fibre fishing rod")
+    are left out.
     """
-    if entry is None:
-        return concepts
-    chosen = [c for c in concepts if c.entries.get(entry, 0.0) > 0 or not c.entries]
-    return chosen or concepts
+    if entry is not None:
+        chosen = [c for c in concepts if c.entries.get(entry, 0.0) > 0 or not c.entries]
+        return chosen or concepts
+    ruled_out = {e for c in concepts if c.role == "benign" for e, w in c.entries.items() if w < 0}
+    return [
+        c
+        for c in concepts
+        if c.role != "item"
+        or not {e for e, w in c.entries.items() if w > 0} <= ruled_out
+        or not c.entries
+    ]
 
 
 def describe_hit(hit: TermHit) -> str:

@@ -73,6 +73,7 @@ class TermHit:
     written: str
     canonical: str
     how: str  # "exact", "typo" or "script" (a Chinese, Japanese or Korean substring)
+    context: bool = False  # written after "for": what the goods serve, not what they are
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,12 +159,14 @@ class Lexicon:
             if not any(taken[i : i + n]):
                 taken[i : i + n] = [True] * n
                 chosen.append((i, n))
+        purpose = words.index("for") if "for" in words else len(words)
         hits = []
         for i, n in sorted(chosen):
             key = " ".join(words[i : i + n])
             typo = any(changed for _, changed in fixed[i : i + n])
             written = " ".join(tokens[i : i + n])
-            hits.append(TermHit(written, self.terms[key], "typo" if typo else "exact"))
+            how = "typo" if typo else "exact"
+            hits.append(TermHit(written, self.terms[key], how, context=i > purpose))
         return hits
 
     def correct_token(self, token: str) -> tuple[str, bool]:
