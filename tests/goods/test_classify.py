@@ -117,6 +117,16 @@ def test_common_goods_with_sensitive_words_are_not_controlled(
     assert not run(classifier, description).controlled
 
 
+def test_purpose_after_for_is_not_the_goods(classifier: Classifier) -> None:
+    # The IMU is the goods; the drone is what it serves (9A012 keeps 0.3 of its weight).
+    imu = run(classifier, "6-AXIS MEMS IMU MODULE FOR DRONES", "bias stability=5 deg/h")
+    assert "9A012" not in [c.entry for c in imu.controls]
+    assert not imu.controlled  # 5 deg/h misses 7A002.a.1 and 7A003
+    # A term the goods share with their purpose keeps full weight (0B001.b.13).
+    changer = run(classifier, "FREQUENCY CHANGER FOR GAS CENTRIFUGE MOTOR STATORS")
+    assert top(changer) == "0B001"
+
+
 def test_parameters_that_meet_a_threshold_support_a_weak_term(classifier: Classifier) -> None:
     # "inverter" alone lists nothing; 1 200 Hz and 0.05 % meet 3A225.b and .c.
     line = "frequency=1200 Hz; frequency control=0.05 %; output power=5 kVA"

@@ -92,3 +92,9 @@ def test_invalid_and_missing_codes_are_reported_not_flagged(classifier: Classifi
 def test_unknown_goods_are_not_called_mislabelled(classifier: Classifier) -> None:
     result = check(classifier, "ASSORTED HOUSEHOLD ITEMS", "9403.60")
     assert result.valid and result.consistent is None and not result.mislabelled
+
+
+def test_benign_article_decides_the_heading_not_its_material(classifier: Classifier) -> None:
+    assert check(classifier, "CARBON FIBER TREKKING POLES, ADJUSTABLE", "9506.91").consistent
+    assert check(classifier, "碳素钓鱼竿 carbon fishing rod 5.4m", "9507.10").consistent
+    assert check(classifier, "carbon fishing rod blanks", "6815.19").mislabelled
