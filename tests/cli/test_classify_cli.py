@@ -74,3 +74,11 @@ def test_unknown_input_format_is_an_error(tmp_path: Path) -> None:
               "--home", str(tmp_path)],
     )  # fmt: skip
     assert result.exit_code == 2
+
+
+def test_unknown_hs_edition_is_an_error(tmp_path: Path) -> None:
+    result = runner.invoke(
+        app, ["classify", "T800 carbon fibre", "--edition", "2012", "--home", str(tmp_path)]
+    )
+    assert result.exit_code == 2
+    assert "2012" in result.output

@@ -19,7 +19,7 @@ from rich.table import Table
 
 from interdictor.cli.options import HomeOption
 from interdictor.config import resolve_home
-from interdictor.errors import InvalidInput, UnknownFormat
+from interdictor.errors import InterdictorError, InvalidInput, UnknownFormat
 from interdictor.goods.classify import Classification, Classifier, GoodsLine
 from interdictor.goods.decisions import DecisionStore
 
@@ -51,7 +51,14 @@ def classify(
     Example: interdictor classify "5-axis machining centre" --hs 8436.80 --param axes=5
     """
     store = DecisionStore.in_home(resolve_home(home))
-    classifier = Classifier(decisions=store if len(store) else None, edition=edition)
+    try:
+        classifier = Classifier(decisions=store if len(store) else None, edition=edition)
+    except InterdictorError as exc:
+        errors.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    for rejected in store.rejected:
+        errors.print(f"[yellow]decision set aside[/yellow] {rejected.source}:{rejected.position}: "
+                     f"{rejected.reason}", soft_wrap=True)  # fmt: skip
     if input_file is not None:
         if output is None:
             raise typer.BadParameter("--output is required with --input")
