@@ -1,8 +1,13 @@
 """The store: list versions, listed entities and screening runs, on SQLite or PostgreSQL.
 
->>> store = Store.open("sqlite:///lists.db")        # migrated to the newest schema
->>> outcome = store.save_list_version(parse_file(path))
->>> outcome.created, outcome.loaded, outcome.rejected
+Example::
+
+    store = Store.open("sqlite:///lists.db")  # created or migrated to the newest schema
+    outcome = store.save_list_version(parse_file(path))  # one transaction
+    outcome.created, outcome.loaded, outcome.rejected
+    store.entities("un_sc")  # the current version of a dataset
+
+The tables, versioning and atomicity are described in ``docs/store.md``.
 """
 
 from interdictor.store.records import (

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import sqlalchemy as sa
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
@@ -13,6 +14,9 @@ from sqlalchemy.engine import Engine
 from interdictor.store.engine import WRITE_OPTION
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+# PostgreSQL advisory lock key held while migrating, so two processes starting at once
+# migrate one after the other (SQLite gets the same from BEGIN IMMEDIATE).
+MIGRATION_LOCK_KEY = 0x1D1C7012
 
 
 def build_alembic_config() -> Config:
@@ -41,5 +45,9 @@ def upgrade_to_head(engine: Engine) -> None:
     with engine.connect() as connection:
         connection.execution_options(**{WRITE_OPTION: True})
         with connection.begin():
+            if connection.dialect.name == "postgresql":
+                connection.execute(
+                    sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY}
+                )
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
