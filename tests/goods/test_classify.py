@@ -11,7 +11,8 @@ import pytest
 
 from interdictor.errors import InvalidInput
 from interdictor.goods.classify import Classification, Classifier, GoodsLine
-from interdictor.goods.lexicon import Lexicon, read_line_values
+from interdictor.goods.lexicon import Lexicon
+from interdictor.goods.line import read_line_values
 
 
 @pytest.fixture(scope="module")

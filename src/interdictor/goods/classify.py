@@ -23,20 +23,13 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from interdictor.errors import InvalidInput
 from interdictor.goods.catalogue import ControlCatalogue
 from interdictor.goods.correlation import HSCorrelation
 from interdictor.goods.decisions import DecisionStore, ReusedDecision
 from interdictor.goods.hs import HSNomenclature
 from interdictor.goods.hs_check import HSCheck, check_hs
-from interdictor.goods.lexicon import (
-    Concept,
-    Lexicon,
-    LineValue,
-    Rule,
-    TermHit,
-    read_line_values,
-)
+from interdictor.goods.lexicon import Concept, Lexicon, Rule, TermHit
+from interdictor.goods.line import GoodsLine, LineValue, read_line_values
 from interdictor.goods.parameters import Comparison, ComparisonStatus, compare
 from interdictor.goods.regimes import regimes_for
 
@@ -50,56 +43,6 @@ BENIGN_PENALTY = 0.6
 PARAMETER_SUPPORT = 0.2
 CONTEXT_FACTOR = 0.3
 MAX_CACHED_COMPARISONS = 200_000
-
-
-@dataclass(slots=True)
-class GoodsLine:
-    """A goods line as declared: ``parameters`` is free text or ``key=value; ...``."""
-
-    id: str
-    description: str
-    hs_code: str = ""
-    quantity: float | None = None
-    unit: str = ""
-    value: float | None = None
-    currency: str = ""
-    parameters: str = ""
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any], position: str = "", source: str = "") -> GoodsLine:
-        """Build a line from a record; raise InvalidInput naming the field that is wrong."""
-        description = str(data.get("description") or "").strip()
-        if not description:
-            raise InvalidInput("description is empty", source=source, position=position)
-        return cls(
-            id=str(data.get("id") or position or ""),
-            description=description,
-            hs_code=str(data.get("hs_code") or "").strip(),
-            quantity=read_number(data.get("quantity"), "quantity", source, position),
-            unit=str(data.get("unit") or "").strip(),
-            value=read_number(data.get("value"), "value", source, position),
-            currency=str(data.get("currency") or "").strip(),
-            parameters=read_parameters_field(data.get("parameters")),
-        )
-
-
-def read_number(raw: Any, name: str, source: str, position: str) -> float | None:
-    """Read an optional number written as 1200, "1,200" or "1200.50"."""
-    if raw is None or (isinstance(raw, str) and not raw.strip()):
-        return None
-    try:
-        return float(str(raw).replace(",", "").strip())
-    except ValueError:
-        raise InvalidInput(
-            f"{name} {raw!r} is not a number", source=source, position=position
-        ) from None
-
-
-def read_parameters_field(raw: Any) -> str:
-    """Accept parameters as text or as a JSON object {"key": "value"}."""
-    if isinstance(raw, dict):
-        return "; ".join(f"{k}={v}" for k, v in raw.items())
-    return str(raw or "").strip()
 
 
 @dataclass(slots=True)
