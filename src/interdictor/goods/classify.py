@@ -33,6 +33,16 @@ from interdictor.goods.line import GoodsLine, LineValue, read_line_values
 from interdictor.goods.parameters import Comparison, ComparisonStatus, compare
 from interdictor.goods.regimes import regimes_for
 
+__all__ = [
+    "Classification",
+    "Classifier",
+    "ControlMatch",
+    "GoodsLine",
+    "classify_line",
+    "classify_lines",
+    "default_classifier",
+]
+
 # A candidate needs summed concept weight >= MIN_WEIGHT: one item term ("carbon fibre",
 # 1.0) lists 1C010; a modifier alone ("vacuum", 0.3) lists nothing.
 MIN_WEIGHT = 0.5
