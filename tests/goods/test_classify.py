@@ -7,10 +7,15 @@ or are written the same way.
 
 from __future__ import annotations
 
+import csv
+import json
+from pathlib import Path
+
 import pytest
 
 from interdictor.errors import InvalidInput
 from interdictor.goods.classify import Classification, Classifier, GoodsLine
+from interdictor.goods.hs import HSNomenclature
 from interdictor.goods.lexicon import Lexicon
 from interdictor.goods.line import read_line_values
 
@@ -206,3 +211,36 @@ def test_bundled_lexicon_covers_the_named_terms() -> None:
         e for c in lexicon.concepts.values() for e in c.entries
     }
     assert every_rule_entry_has_a_concept
+
+
+REPO = Path(__file__).resolve().parents[2]
+EVAL_SET = REPO / "benchmarks" / "data" / "goods_eval.csv"
+ANNEX_I = REPO / ".." / "shared" / "data" / "control_lists" / "eu_annex_i_2025-11.json"
+
+
+def test_eval_set_citations_are_verbatim_from_the_sources() -> None:
+    """Every label cites Annex I text and an HS heading text exactly as the sources have them."""
+    entries = json.loads(ANNEX_I.read_text(encoding="utf-8"))["entries"]
+    texts: dict[str, str] = {}
+    for entry in entries:
+        top = entry["code"][:5]
+        texts[top] = f"{texts.get(top, '')} {entry['label']} {entry['full_content']}"
+    texts = {code: " ".join(text.split()) for code, text in texts.items()}
+    hs = HSNomenclature.load("2022")
+    with EVAL_SET.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) >= 300
+    for row in rows:
+        heading, _, text = row["hs_heading_text"].partition(": ")
+        assert heading == row["expected_hs"] and hs.get(heading).description == text, row["id"]
+        if row["annex_clause"] == "not listed in Annex I":
+            assert row["controlled"] == "no", row["id"]
+            continue
+        reference, _, quoted = row["annex_clause"].partition(": ")
+        assert quoted and quoted in texts[reference[:5]], row["id"]
+        if row["controlled"] == "yes":
+            assert row["expected_entry"] == reference[:5], row["id"]
+        if row["mislabelled"] == "yes":
+            declared = "".join(ch for ch in row["hs_code"] if ch.isdigit())
+            same_heading = declared.startswith(row["expected_hs"])
+            assert not same_heading or "subheading level" in row["note"], row["id"]
