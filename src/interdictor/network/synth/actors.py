@@ -92,6 +92,7 @@ class Ids:
     def __init__(self) -> None:
         self.count = 0
         self.person_names: set[str] = set()  # no two true persons share a name
+        self.company_names: set[str] = set()  # nor two true companies
 
     def next(self, prefix: str = "ent") -> str:
         self.count += 1
@@ -131,7 +132,7 @@ def make_company(
     building: str | None = None,
 ) -> Actor:
     """An established company with officers, contacts and a trade line."""
-    name = names.make_company_name(rng, country, line)
+    name = unique_company_name(rng, ids, country, line)
     domain = f"{names.slug_of(name)}.{names.parts_of(country)['tld'][0]}"
     company = Actor(
         id=ids.next(),
@@ -150,11 +151,28 @@ def make_company(
     return company
 
 
+def unique_company_name(rng: random.Random, ids: Ids, country: str, line: str) -> str:
+    """A company name no other true company has; after a few clashes, a longer name."""
+    name = ""
+    for attempt in range(40):
+        name = names.make_company_name(rng, country, line, long=attempt >= 8)
+        if name not in ids.company_names:
+            break
+    else:
+        name = f"{name} No. {len(ids.company_names)}"  # the name space is exhausted
+    ids.company_names.add(name)
+    return name
+
+
 def make_person(rng: random.Random, ids: Ids, country: str) -> Actor:
     """A natural person (an officer or shareholder) with a passport number; the name is
     new in the world and does not read as a listed person's."""
-    for _ in range(50):
+    for attempt in range(60):
         name = names.make_person_name(rng, country)
+        if attempt >= 10:  # common names are taken: middle initials, as registries print them
+            given, _, family = name.rpartition(" ")
+            initials = " ".join(f"{chr(65 + rng.randrange(26))}." for _ in range(1 + attempt // 30))
+            name = f"{given} {initials} {family}"
         if name not in ids.person_names and not names.resembles_listed_person(name):
             break
     ids.person_names.add(name)
@@ -199,19 +217,15 @@ def make_pools(rng: random.Random, ids: Ids, size: int) -> Pools:
     rng.shuffle(popular)
     promote_declared_codes(popular)
     companies: list[Actor] = []
-    seen: set[str] = set()
     while len(companies) < n_companies:
         country = names.pick(rng, LEGIT_COUNTRIES)
         company = make_company(rng, ids, country, names.pick(rng, lines))
-        if company.name in seen:
-            continue  # two true companies never share a name
-        seen.add(company.name)
         # A skewed pick: a few subheadings carry much of the trade, as in real data.
         company.goods = [
             popular[int(catalog_size * rng.random() ** 3)] for _ in range(rng.randint(2, 8))
         ]
         companies.append(company)
-    banks = {c: [_service(rng, ids, c, "bank", seen) for _ in range(3)] for c in LEGIT_COUNTRIES}
+    banks = {c: [_service(rng, ids, c, "bank") for _ in range(3)] for c in LEGIT_COUNTRIES}
     forwarder_lines = load_name_parts()["*"]["forwarder_line"]
     forwarders = {
         c: [
@@ -224,13 +238,13 @@ def make_pools(rng: random.Random, ids: Ids, size: int) -> Pools:
         companies=companies,
         banks=banks,
         insurers=[
-            _service(rng, ids, names.pick(rng, LEGIT_COUNTRIES), "insurer", seen) for _ in range(12)
+            _service(rng, ids, names.pick(rng, LEGIT_COUNTRIES), "insurer") for _ in range(12)
         ],
         carriers=[
-            _service(rng, ids, names.pick(rng, LEGIT_COUNTRIES), "carrier", seen) for _ in range(10)
+            _service(rng, ids, names.pick(rng, LEGIT_COUNTRIES), "carrier") for _ in range(10)
         ],
         forwarders=forwarders,
-        agents=[_service(rng, ids, c, "agent", seen) for c in ("HK", "SG", "AE", "MY", "CN")],
+        agents=[_service(rng, ids, c, "agent") for c in ("HK", "SG", "AE", "MY", "CN")],
         ships=make_ships(rng, ids, min(3000, 60 + size // 2000)),
         popular=popular,
     )
@@ -253,15 +267,15 @@ SERVICE_WORDS = {
 }
 
 
-def _service(rng: random.Random, ids: Ids, country: str, kind: str, seen: set[str]) -> Actor:
+def _service(rng: random.Random, ids: Ids, country: str, kind: str) -> Actor:
     """A bank, insurer, carrier or formation agent, with a name no other party has."""
     parts = names.parts_of(country)
     while True:
         name = f"{names.pick(rng, parts['core'])} {names.pick(rng, SERVICE_WORDS[kind])}"
         if kind in ("carrier", "agent"):
             name += f" {names.pick(rng, parts['legal'])}"
-        if name not in seen:
-            seen.add(name)
+        if name not in ids.company_names:
+            ids.company_names.add(name)
             break
     actor = make_company(rng, ids, country, "", kind=kind)
     domain = f"{names.slug_of(name)}.{names.parts_of(country)['tld'][0]}"

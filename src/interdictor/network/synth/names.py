@@ -61,10 +61,13 @@ def parts_of(country: str) -> dict[str, tuple[str, ...]]:
     return {k: own.get(k) or generic.get(k, ()) for k in set(own) | set(generic)}
 
 
-def make_company_name(rng: random.Random, country: str, line: str) -> str:
-    """A company name in the style of its country: "Dalian Haitong Machinery Co., Ltd."."""
+def make_company_name(rng: random.Random, country: str, line: str, long: bool = False) -> str:
+    """A company name in the style of its country: "Dalian Haitong Machinery Co., Ltd.";
+    ``long`` joins two core words, for when the short names are taken."""
     parts = parts_of(country)
     core = pick(rng, parts["core"])
+    if long:
+        core = f"{core} {pick(rng, parts['core'])}"
     legal = pick(rng, parts["legal"])
     if country == "CN" and rng.random() < 0.6:
         core = f"{pick(rng, parts['city'])} {core}"
