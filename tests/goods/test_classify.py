@@ -18,6 +18,7 @@ from interdictor.goods.classify import Classification, Classifier, GoodsLine
 from interdictor.goods.hs import HSNomenclature
 from interdictor.goods.lexicon import Lexicon
 from interdictor.goods.line import read_line_values
+from interdictor.goods.national import apply_overlay
 
 
 @pytest.fixture(scope="module")
@@ -168,6 +169,22 @@ def test_typo_in_trade_term_is_corrected(classifier: Classifier) -> None:
     result = run(classifier, "FILAMNET WINDING MACHINE 4 AXIS")
     assert top(result) == "1B001"
     assert any("typo corrected" in r for r in result.controls[0].reasons)
+
+
+def test_national_overlay_drops_and_amends_entries(classifier: Classifier) -> None:
+    overlay = (
+        "action,code,title,text,regimes,thresholds\ndrop,5A002,,,,\namend,1C116,,,MTCR;National,\n"
+    )
+    national = apply_overlay(classifier.catalogue, overlay, "national.csv").catalogue
+    local = Classifier(catalogue=national)
+    encryptor = "NETWORK ENCRYPTOR AES-256, 10 GBPS, GOVERNMENT GRADE"
+    assert top(run(classifier, encryptor)) == "5A002"
+    assert "5A002" not in [c.entry for c in run(local, encryptor).controls]
+    sheet = run(
+        local, "MARAGING 350 STEEL SHEET 2.0MM", "thickness=2 mm; tensile strength=2400 MPa"
+    )
+    assert sheet.controls[0].entry == "1C116" and "National" in sheet.controls[0].regimes
+    assert sheet.controls[0].reasons[0].startswith("1C116: Maraging steels")
 
 
 def test_output_shape_is_the_documented_one(classifier: Classifier) -> None:

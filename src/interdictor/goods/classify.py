@@ -185,8 +185,9 @@ class Classifier:
         names = {c.canonical for c in concepts}
         matches: list[ControlMatch] = []
         # Only entries an item term supports ("P2" or "vacuum" alone name no goods).
+        # Entries the catalogue does not hold (e.g. dropped by a national overlay) are skipped.
         for entry in sorted(supported):
-            if weights[entry] >= MIN_WEIGHT - PARAMETER_SUPPORT:
+            if weights[entry] >= MIN_WEIGHT - PARAMETER_SUPPORT and entry in self.catalogue:
                 found = self.score_entry(entry, weights[entry], hits, names, values)
                 if found is not None:
                     matches.append(found)
@@ -216,7 +217,8 @@ class Classifier:
             h.canonical for h in hits if self.lexicon.concepts[h.canonical].entries.get(entry)
         }
         terms = [describe_hit(h) for h in hits if h.canonical in concepts]
-        reasons = [f"terms: {', '.join(terms)}"] if terms else []
+        reasons = [f"{entry}: {self.title_of(entry)}"]
+        reasons += [f"terms: {', '.join(terms)}"] if terms else []
         score = weight / (weight + 0.5)
         if outcome.below:
             score *= BELOW_PENALTY
@@ -299,6 +301,11 @@ class Classifier:
             f"{decision.description!r} (similarity {reused.similarity:.2f})"
         )
         return [ControlMatch(decision.entry, self.regimes_of(decision.entry), 1.0, [reason])]
+
+    def title_of(self, entry: str) -> str:
+        """The entry's label in the catalogue, e.g. "Maraging steels, useable in 'missiles'"."""
+        known = self.catalogue.get(entry)
+        return known.label.rstrip(" :") if known else ""
 
     def regimes_of(self, entry: str) -> list[str]:
         if entry not in self._regimes:
