@@ -102,10 +102,14 @@ def test_write_and_read_back_csv_and_gzipped_jsonl(tmp_path: Path) -> None:
     assert "goods.0.hs_code" in header and "end_user.name" in header
     with gzip.open(tmp_path / "out" / "contract2.jsonl.gz", "rb") as handle:
         assert orjson.loads(handle.readline())["buyer"]["name"] == "Sinar Food Sdn Bhd"
-    again = read_records([tmp_path / "out"])
-    assert [r.id for r in again.records] == ["ct-1", "ct-1"] or len(again.rejected) == 1
-    assert len(again.rejected) == 1 and "duplicate id 'ct-1'" in again.rejected[0].reason
+    again = read_records([tmp_path / "out"])  # contract.csv first, then contract2.jsonl.gz
+    assert [r.id for r in again.records] == ["ct-1"]
+    assert again.records[0].file.endswith("contract.csv")
     assert again.records[0].total_value == 96000.0  # type: ignore[attr-defined]
+    assert again.records[0].goods()[0].hs_code == "845961"
+    assert len(again.rejected) == 1
+    assert again.rejected[0].reason.startswith("duplicate id 'ct-1' (first at ")
+    assert again.rejected[0].source.endswith("contract2.jsonl.gz")
 
 
 def test_write_by_type_and_directory_skips_truth_files(tmp_path: Path) -> None:
