@@ -20,7 +20,7 @@ def check(classifier: Classifier, description: str, hs: str, params: str = "") -
 def test_rocket_motor_casings_under_agricultural_machinery(classifier: Classifier) -> None:
     result = check(classifier, "ROCKET MOTOR CASINGS, FILAMENT WOUND", "8436.99")
     assert result.valid and result.mislabelled
-    assert result.suggested == ["8412"]
+    assert result.suggested == ["8412.90"]
     assert "Agricultural" in result.reason and "reaction engines" in result.reason
 
 
@@ -98,3 +98,12 @@ def test_benign_article_decides_the_heading_not_its_material(classifier: Classif
     assert check(classifier, "CARBON FIBER TREKKING POLES, ADJUSTABLE", "9506.91").consistent
     assert check(classifier, "碳素钓鱼竿 carbon fishing rod 5.4m", "9507.10").consistent
     assert check(classifier, "carbon fishing rod blanks", "6815.19").mislabelled
+
+
+def test_whole_goods_declared_under_a_parts_subheading(classifier: Classifier) -> None:
+    # 8504.90 reads "...; parts thereof": a complete converter is not a part.
+    line = "MULTIPHASE FREQUENCY CONVERTER 1500HZ FOR CENTRIFUGE CASCADE"
+    whole = check(classifier, line, "8504.90", "frequency=1500 Hz; frequency control=0.1 %")
+    assert whole.mislabelled and "parts subheading" in whole.reason
+    part = check(classifier, "FREQUENCY CONVERTER SPARE PARTS, CONTROL BOARD", "8504.90")
+    assert not part.mislabelled

@@ -11,6 +11,7 @@ with the heading texts of both sides as the reason: "rocket motor casings" under
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,6 +22,8 @@ from interdictor.goods.hs import HSNomenclature, format_hs_code, normalise_hs_co
 from interdictor.goods.lexicon import Concept
 
 MAX_SUGGESTED = 6
+# HS texts of parts subheadings: "...; parts thereof", "Parts of ...", "...; parts".
+_PARTS = re.compile(r"(?:^|;\s*)parts\b", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -79,7 +82,16 @@ def check_hs(
         score = text_fit(description, code, nomenclature)
         reason = f"{validation.message}; no reviewed heading for this description"
         return HSCheck(declared, True, None, score, suggested, reason)
-    if any(code.startswith(p) for p in expected):
+    matched = [p for p in expected if code.startswith(p)]
+    if matched:
+        # A reviewed 6-digit prefix (8412.90 for rocket motor cases) settles the subheading.
+        reviewed = any(len(p) == 6 for p in matched)
+        if entries and not reviewed and declared_as_parts(code, concepts, nomenclature):
+            reason = (
+                f"{validation.message}: a parts subheading, but the description names whole "
+                "goods; does not fit at subheading level"
+            )
+            return HSCheck(declared, True, False, 0.0, suggested, reason)
         return HSCheck(declared, True, True, 1.0, suggested, validation.message)
     reason = describe_mislabel(code, concepts, entries, expected, nomenclature)
     return HSCheck(declared, True, False, 0.0, suggested, reason)
@@ -139,6 +151,18 @@ def describe_mislabel(
     )
 
 
+def declared_as_parts(code: str, concepts: list[Concept], nomenclature: HSNomenclature) -> bool:
+    """True when a controlled-looking item is declared under a "parts" subheading.
+
+    "Multiphase frequency converter ... " under 8504.90 ("...; parts thereof") is a
+    classic way to move whole goods through a lower-duty, less-watched line.
+    """
+    found = nomenclature.get(code)
+    if found is None or len(code) < 6 or not _PARTS.search(found.description):
+        return False
+    return not any(c.canonical == "parts" for c in concepts)
+
+
 def mismatch_level(code: str, expected: list[str]) -> str:
     """Return the deepest level at which the declared code still agrees: chapter/heading."""
     if any(len(p) == 6 and code[:4] == p[:4] for p in expected):
@@ -149,9 +173,14 @@ def mismatch_level(code: str, expected: list[str]) -> str:
 
 
 def heading_text(prefix: str, nomenclature: HSNomenclature) -> str:
-    """Return "(text)" of a code, or ""."""
+    """Return "(text)" of a code, with its heading's text for a subheading, or ""."""
     found = nomenclature.get(prefix)
-    return f"({found.description})" if found else ""
+    if found is None:
+        return ""
+    heading = nomenclature.heading(prefix) if len(prefix) == 6 else None
+    if heading is None:
+        return f"({found.description})"
+    return f"({found.description}; in {heading.code}: {heading.description})"
 
 
 def text_fit(description: str, code: str, nomenclature: HSNomenclature) -> float:
