@@ -13,9 +13,9 @@ from interdictor.network.recordconvert import record_to_dict
 from interdictor.network.recordio import read_records, write_records_by_type
 from interdictor.network.records import FIELD_KINDS, Record
 from interdictor.network.synth import TYPOLOGIES, generate_world
-from interdictor.network.synth.actors import imo_check_digit
+from interdictor.network.synth.actors import compute_imo_check_digit
 from interdictor.network.synth.reference import load_listed
-from interdictor.network.synth.world import instances_per_typology
+from interdictor.network.synth.world import count_instances
 
 SIZE = 10_000
 
@@ -67,7 +67,7 @@ def test_at_least_two_instances_of_every_typology(world: Path) -> None:
 
 
 def test_instances_grow_mildly_with_size() -> None:
-    assert [instances_per_typology(n) for n in (1_000, 10_000, 100_000, 10**6, 10**7)] == [
+    assert [count_instances(n) for n in (1_000, 10_000, 100_000, 10**6, 10**7)] == [
         2, 2, 4, 6, 8,
     ]  # fmt: skip
 
@@ -114,7 +114,7 @@ def test_planted_routing_uses_hubs_and_listed_vessels(world: Path, records: list
 def test_only_planted_records_carry_listed_imos(world: Path, records: list[Record]) -> None:
     listed_imos = {item.imo for item in load_listed() if item.imo}
     imos = {v.imo for r in records if (v := r.vessel()) and v.imo}
-    assert imos and all(imo_check_digit(imo[:6]) == imo[6] for imo in imos)
+    assert imos and all(compute_imo_check_digit(imo[:6]) == imo[6] for imo in imos)
     carrying = {r.id for r in records if (v := r.vessel()) and v.imo in listed_imos}
     planted = {
         rid

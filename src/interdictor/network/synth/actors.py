@@ -99,7 +99,7 @@ class Ids:
         return f"{prefix}-{self.count:06d}"
 
 
-def imo_check_digit(six: str) -> str:
+def compute_imo_check_digit(six: str) -> str:
     """The IMO check digit: weights 7..2 over the first six digits, last digit of the sum."""
     return str(sum(int(d) * w for d, w in zip(six, range(7, 1, -1), strict=True)) % 10)
 
@@ -108,7 +108,7 @@ def make_imo(rng: random.Random, taken: set[str]) -> str:
     """A valid IMO number not in ``taken`` (listed IMOs stay out of ordinary shipping)."""
     while True:
         six = str(rng.randint(900000, 989999))
-        imo = six + imo_check_digit(six)
+        imo = six + compute_imo_check_digit(six)
         if imo not in taken:
             taken.add(imo)
             return imo
@@ -133,7 +133,7 @@ def make_company(
 ) -> Actor:
     """An established company with officers, contacts and a trade line."""
     name = unique_company_name(rng, ids, country, line)
-    domain = f"{names.slug_of(name)}.{names.parts_of(country)['tld'][0]}"
+    domain = f"{names.make_slug(name)}.{names.get_name_parts(country)['tld'][0]}"
     company = Actor(
         id=ids.next(),
         kind=kind,
@@ -269,7 +269,7 @@ SERVICE_WORDS = {
 
 def _service(rng: random.Random, ids: Ids, country: str, kind: str) -> Actor:
     """A bank, insurer, carrier or formation agent, with a name no other party has."""
-    parts = names.parts_of(country)
+    parts = names.get_name_parts(country)
     while True:
         name = f"{names.pick(rng, parts['core'])} {names.pick(rng, SERVICE_WORDS[kind])}"
         if kind in ("carrier", "agent"):
@@ -278,7 +278,7 @@ def _service(rng: random.Random, ids: Ids, country: str, kind: str) -> Actor:
             ids.company_names.add(name)
             break
     actor = make_company(rng, ids, country, "", kind=kind)
-    domain = f"{names.slug_of(name)}.{names.parts_of(country)['tld'][0]}"
+    domain = f"{names.make_slug(name)}.{names.get_name_parts(country)['tld'][0]}"
     actor.name, actor.officers = name, []
     actor.email = f"{actor.email.split('@')[0]}@{domain}"
     actor.website = f"www.{domain}" if actor.website else ""

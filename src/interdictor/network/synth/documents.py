@@ -141,7 +141,7 @@ class Writer:
         return record_id
 
 
-def reference_numbers(w: Writer, deal: Deal) -> dict[str, str]:
+def make_reference_numbers(w: Writer, deal: Deal) -> dict[str, str]:
     """The deal's document numbers, each unique in the world."""
     year = deal.start.year % 100
     number = w.ids.document_number
@@ -149,18 +149,18 @@ def reference_numbers(w: Writer, deal: Deal) -> dict[str, str]:
         "contract": f"SC{year}-{number('contract'):08d}",
         "invoice": f"INV{year}{number('invoice'):08d}",
         "lc": f"LC{number('lc'):08d}",
-        "bl": f"{carrier_code(deal.carrier)}{number('bl'):08d}",
+        "bl": f"{make_carrier_code(deal.carrier)}{number('bl'):08d}",
         "policy": f"MP-{year}-{number('policy'):08d}",
         "declaration": f"{deal.seller.country}{year}{number('declaration'):08d}",
     }
 
 
-def carrier_code(carrier: Actor) -> str:
+def make_carrier_code(carrier: Actor) -> str:
     """Four letters for a carrier's B/L and container numbers: "ALHU" for Al Habib Lines."""
     return "".join(ch for ch in carrier.name if ch.isalpha())[:3].upper() + "U"
 
 
-def printed_refs(
+def pick_printed_refs(
     w: Writer, all_refs: dict[str, str], own: str, others: tuple[str, ...]
 ) -> dict[str, str]:
     """A document's own number, and some of the numbers of its siblings."""
@@ -171,11 +171,11 @@ def printed_refs(
     return refs
 
 
-def total_of(goods: list[dict[str, Any]]) -> float:
+def sum_values(goods: list[dict[str, Any]]) -> float:
     return round(sum(float(line["value"]) for line in goods), 2)
 
 
-def transit_days(deal: Deal) -> int:
+def count_transit_days(deal: Deal) -> int:
     km = ports.distance_km(deal.pol, deal.pod) or 5000.0
     return 3 + int(km / 550) + 2 * len(deal.transship)
 
@@ -183,10 +183,10 @@ def transit_days(deal: Deal) -> int:
 def write_deal(w: Writer, deal: Deal) -> Paper:
     """Write every document of the deal that it has; return their ids."""
     rng, paper = w.rng, Paper()
-    refs = reference_numbers(w, deal)
-    total = total_of(deal.goods)
+    refs = make_reference_numbers(w, deal)
+    total = sum_values(deal.goods)
     shipped = deal.start + dt.timedelta(days=rng.randint(15, 45))
-    arrival = shipped + dt.timedelta(days=transit_days(deal))
+    arrival = shipped + dt.timedelta(days=count_transit_days(deal))
     lc = "lc" in deal.docs
     if not lc:
         del refs["lc"]
@@ -203,7 +203,7 @@ def write_deal(w: Writer, deal: Deal) -> Paper:
             w.emit(
                 "invoice",
                 day,
-                printed_refs(w, refs, "invoice", ("contract", "lc")),
+                pick_printed_refs(w, refs, "invoice", ("contract", "lc")),
                 fields,
                 parties,
                 "seller ERP export",
@@ -280,7 +280,7 @@ def _letter_of_credit(
         w.emit(
             "letter_of_credit",
             day,
-            printed_refs(w, refs, "lc", ("contract",)),
+            pick_printed_refs(w, refs, "lc", ("contract",)),
             fields,
             parties,
             "SWIFT MT700",
@@ -306,7 +306,7 @@ def _insurance(
         w.emit(
             "insurance",
             day,
-            printed_refs(w, refs, "policy", ("invoice", "lc")),
+            pick_printed_refs(w, refs, "policy", ("invoice", "lc")),
             fields,
             parties,
             "insurer policy system",
@@ -333,7 +333,7 @@ def _bills_of_lading(
             "voyage": f"{w.rng.randint(100, 999)}{'EWNS'[n % 4]}",
             "port_of_loading": deal.pol,
             "port_of_discharge": deal.pod,
-            "containers": [f"{carrier_code(deal.carrier)}{w.rng.randint(10**6, 10**7 - 1)}"],
+            "containers": [f"{make_carrier_code(deal.carrier)}{w.rng.randint(10**6, 10**7 - 1)}"],
             "goods": [_bare_line(line) for line in deal.goods],
             "gross_weight_kg": round(weight * 1.05, 1),
         }
@@ -351,7 +351,7 @@ def _bills_of_lading(
         rid = w.emit(
             "bill_of_lading",
             day,
-            printed_refs(w, refs, "bl", ("invoice",)),
+            pick_printed_refs(w, refs, "bl", ("invoice",)),
             fields,
             parties,
             "carrier EDI",
@@ -377,7 +377,7 @@ def _declaration(
     declarant = deal.declarant if direction == "export" else None
     parties = [("declarant", declarant), ("exporter", deal.seller), ("importer", deal.buyer)]
     own = refs["declaration"] if direction == "export" else refs["declaration"] + "I"
-    printed = printed_refs(w, refs, "invoice", ("bl",))
+    printed = pick_printed_refs(w, refs, "invoice", ("bl",))
     printed["declaration"] = own
     authority = ports.country_of(fields["port"]) or ""  # type: ignore[arg-type]
     paper.add(
@@ -415,5 +415,5 @@ def _payments(
             ("payer_bank", payer_bank),
             ("payee_bank", deal.seller_bank),
         ]
-        printed = printed_refs(w, refs, "invoice", ("lc",) if lc else ())
+        printed = pick_printed_refs(w, refs, "invoice", ("lc",) if lc else ())
         paper.add("payment", w.emit("payment", day, printed, fields, parties, "SWIFT MT103"))

@@ -88,7 +88,7 @@ class LegitTrade:
         if seller.line == "Machinery" and rng.random() < 0.15:
             code, text, price = names.pick(rng, MACHINE_TOOLS)
             accuracy = round(rng.uniform(9.0, 30.0), 1)
-            lines.append(machine_line(rng, code, text, price, accuracy, currency))
+            lines.append(make_machine_line(rng, code, text, price, accuracy, currency))
         return lines
 
     def make_deal(self, start: dt.date) -> Deal:
@@ -133,7 +133,7 @@ class LegitTrade:
             deal.end_user, deal.end_use = buyer, names.pick(rng, END_USES)
         if rng.random() < 0.6:
             deal.declarant = names.pick(rng, pools.forwarders[seller.country])
-        deal.transship = legit_transshipment(rng, pol, pod)
+        deal.transship = choose_transshipment(rng, pol, pod)
         return deal
 
     def write_one(self, start: dt.date) -> Paper:
@@ -188,7 +188,7 @@ def make_line(rng: random.Random, item: HsItem, currency: str) -> dict[str, Any]
     }
 
 
-def machine_line(
+def make_machine_line(
     rng: random.Random, code: str, text: str, price: float, accuracy: float, currency: str
 ) -> dict[str, Any]:
     """A machine tool with its positioning accuracy, in the description and as a parameter."""
@@ -204,7 +204,7 @@ def machine_line(
     }
 
 
-def legit_transshipment(rng: random.Random, pol: str, pod: str) -> list[str]:
+def choose_transshipment(rng: random.Random, pol: str, pod: str) -> list[str]:
     """On long routes, sometimes one transshipment at the hub with the smallest detour."""
     direct = ports.distance_km(pol, pod) or 0.0
     if direct < 3000 or rng.random() > 0.35:

@@ -53,7 +53,7 @@ def pick(rng: random.Random, values: Sequence[T]) -> T:
     return values[rng.randrange(len(values))]
 
 
-def parts_of(country: str) -> dict[str, tuple[str, ...]]:
+def get_name_parts(country: str) -> dict[str, tuple[str, ...]]:
     """Name parts for a country, falling back to the generic (``ZZ``) parts."""
     table = load_name_parts()
     own = table.get(country, {})
@@ -64,7 +64,7 @@ def parts_of(country: str) -> dict[str, tuple[str, ...]]:
 def make_company_name(rng: random.Random, country: str, line: str, long: bool = False) -> str:
     """A company name in the style of its country: "Dalian Haitong Machinery Co., Ltd.";
     ``long`` joins two core words, for when the short names are taken."""
-    parts = parts_of(country)
+    parts = get_name_parts(country)
     core = pick(rng, parts["core"])
     if long:
         core = f"{core} {pick(rng, parts['core'])}"
@@ -97,7 +97,7 @@ def make_person_name(rng: random.Random, country: str) -> str:
 
 
 @cache
-def listed_person_names() -> tuple[str, ...]:
+def list_listed_person_names() -> tuple[str, ...]:
     """Listed persons' names and aliases, lower case, letters only."""
     found = []
     for item in load_listed():
@@ -114,7 +114,7 @@ def resembles_listed_person(name: str) -> bool:
     """True if an ordinary person's name would read as a listed person's (kept out of
     ordinary trade, so that a screening hit there is a planted one)."""
     match = process.extractOne(
-        _letters(name), listed_person_names(), scorer=fuzz.ratio, score_cutoff=80
+        _letters(name), list_listed_person_names(), scorer=fuzz.ratio, score_cutoff=80
     )
     return match is not None
 
@@ -134,7 +134,7 @@ def make_phone(rng: random.Random, country: str) -> str:
     return f"{prefix} {rng.randint(20, 899)} {rng.randint(1000, 9999)} {rng.randint(1000, 9999)}"
 
 
-def slug_of(name: str) -> str:
+def make_slug(name: str) -> str:
     """The first two words of a name as an e-mail or web domain label."""
     words = re.findall(r"[a-z0-9]+", name.lower())
     return "".join(words[:2]) or "mail"
@@ -152,10 +152,10 @@ def vary_name(rng: random.Random, name: str) -> str:
         return name.upper()
     if roll < 0.85:
         return re.sub(r"[.,]", "", name)
-    return typo(rng, name)
+    return add_typo(rng, name)
 
 
-def typo(rng: random.Random, text: str) -> str:
+def add_typo(rng: random.Random, text: str) -> str:
     """One slip of the keyboard inside a longer word: a doubled or dropped letter."""
     spots = [i for i in range(1, len(text) - 1) if text[i].isalpha() and text[i - 1].isalpha()]
     if len(text) < 8 or not spots:

@@ -52,7 +52,7 @@ class Network:
     records: list[str] = field(default_factory=list)  # every record naming a network member
 
 
-def state_companies() -> list[Listed]:
+def list_state_companies() -> list[Listed]:
     """Listed DPRK trading companies usable as the hub of a network."""
     return [
         item
@@ -63,13 +63,13 @@ def state_companies() -> list[Listed]:
     ]
 
 
-def listed_persons() -> list[Listed]:
+def list_listed_persons() -> list[Listed]:
     return [item for item in load_listed() if item.schema == "Person" and " " in item.name]
 
 
 def make_state_company(rng: random.Random, ids: Ids, listed: Listed) -> Actor:
     """The listed company as it presents itself abroad, with a Pyongyang phone."""
-    slug = names.slug_of(listed.name)
+    slug = names.make_slug(listed.name)
     return Actor(
         id=ids.next(),
         kind="company",
@@ -87,7 +87,7 @@ def make_state_company(rng: random.Random, ids: Ids, listed: Listed) -> Actor:
 def make_officer(rng: random.Random, ids: Ids, use_listed: bool) -> tuple[Actor, bool]:
     """The shared officer: a listed person (spelled as a front would) or a DPRK national."""
     if use_listed:
-        person = names.pick(rng, listed_persons())
+        person = names.pick(rng, list_listed_persons())
         actor = Actor(ids.next(), "person", person.name, "KP")
         actor.variants = [names.vary_listed(rng, person.name)] + list(person.aliases[:2])
         return actor, True
@@ -99,7 +99,7 @@ def make_front(rng: random.Random, ids: Ids, country: str, first_trade: dt.date)
     front = make_company(rng, ids, country, names.pick(rng, MISFIT_LINES))
     front.incorporated = first_trade - dt.timedelta(days=rng.randint(45, 300))
     domain = names.pick(rng, load_name_parts()["*"]["generic_email"])
-    front.email = f"{names.slug_of(front.name)}{rng.randint(10, 99)}@{domain}"
+    front.email = f"{names.make_slug(front.name)}{rng.randint(10, 99)}@{domain}"
     front.website = ""
     return front
 
@@ -108,7 +108,7 @@ def build_network(
     rng: random.Random, ids: Ids, pools: Pools, w: Writer, number: int, first_trade: dt.date
 ) -> Network:
     """A state company and three or four fronts tied to it; registrations are written."""
-    listed = state_companies()
+    listed = list_state_companies()
     state = make_state_company(rng, ids, listed[(number * 7 + rng.randrange(3)) % len(listed)])
     officer, officer_listed = make_officer(rng, ids, use_listed=number % 2 == 0)
     state.officers = [officer]

@@ -118,7 +118,7 @@ def load_component_sets() -> dict[str, list[tuple[str, str, str]]]:
     return dict(sets)
 
 
-def component_prefixes() -> tuple[str, ...]:
+def list_component_prefixes() -> tuple[str, ...]:
     """Every HS prefix named in the component sets (kept out of ordinary trade)."""
     found: list[str] = []
     for row in _read_csv(NETWORK_DATA / "component_sets.csv"):
@@ -169,7 +169,7 @@ def _norm_price(code: str) -> float:
 @cache
 def load_hs_catalog() -> tuple[HsItem, ...]:
     """Subheadings of ordinary trade, excluding the component-set prefixes."""
-    excluded = component_prefixes()
+    excluded = list_component_prefixes()
     items = []
     with gzip.open(HS_FILE, "rt", encoding="utf-8-sig") as handle:
         for row in csv.DictReader(handle):
@@ -184,14 +184,3 @@ def load_hs_catalog() -> tuple[HsItem, ...]:
                 continue
             items.append(HsItem(code, desc, unit, _norm_price(code)))
     return tuple(items)
-
-
-@cache
-def load_hs_descriptions() -> dict[str, str]:
-    """Every HS 2022 subheading code -> its cleaned description."""
-    with gzip.open(HS_FILE, "rt", encoding="utf-8-sig") as handle:
-        return {
-            row["hscode"]: clean_description(row["description"])
-            for row in csv.DictReader(handle)
-            if row["level"] == "6"
-        }

@@ -106,7 +106,7 @@ def record_network(net: Network, paper: Paper) -> None:
     net.records.extend(paper.all())
 
 
-def network_trade(p: Planter, net: Network) -> None:
+def write_network_trade(p: Planter, net: Network) -> None:
     """The fronts' own purchases: ordinary goods, nothing but the tie to the listing."""
     for front in net.fronts:
         paper = write_deal(p.w, p.deal(front, p.ordinary_goods()))
@@ -154,9 +154,9 @@ def routing_anomaly(p: Planter, n: int) -> None:
         deal.docs = (*deal.docs, "call")
         entities = [front.id, deal.ship.id]
     else:
-        ship, old_name = designated_ship(p, n)
+        ship, old_name = make_designated_ship(p, n)
         deal.ship = ship
-        evidence = rename_events(p, ship, old_name, deal.start)
+        evidence = write_rename_events(p, ship, old_name, deal.start)
         entities = [ship.id]
     paper = write_deal(p.w, deal)
     record_network(net, paper)
@@ -168,7 +168,7 @@ def routing_anomaly(p: Planter, n: int) -> None:
     )
 
 
-def designated_ship(p: Planter, n: int) -> tuple[Ship, str]:
+def make_designated_ship(p: Planter, n: int) -> tuple[Ship, str]:
     """A vessel of the EU DPRK list under a new name and flag, and its listed name."""
     vessels = [v for v in load_listed() if v.schema == "Vessel" and v.imo]
     listed = vessels[(n * 11 + p.rng.randrange(5)) % len(vessels)]
@@ -179,7 +179,7 @@ def designated_ship(p: Planter, n: int) -> tuple[Ship, str]:
     return ship, listed.name.upper()
 
 
-def rename_events(p: Planter, ship: Ship, old_name: str, before: dt.date) -> list[str]:
+def write_rename_events(p: Planter, ship: Ship, old_name: str, before: dt.date) -> list[str]:
     """The rename and reflag of a listed vessel, a few months before it loads."""
     renamed = before - dt.timedelta(days=p.rng.randint(30, 150))
     vessel = {"name": ship.name, "imo": ship.imo, "flag": ship.flag}

@@ -7,7 +7,6 @@ Writers stream: memory does not grow with the world's size.
 
 from __future__ import annotations
 
-import datetime as dt
 import random
 import zlib
 from dataclasses import dataclass, field
@@ -147,7 +146,3 @@ class WorldWriter:
     @property
     def total(self) -> int:
         return sum(self.counts.values())
-
-
-def iso(day: dt.date) -> str:
-    return day.isoformat()

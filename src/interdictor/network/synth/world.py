@@ -55,7 +55,7 @@ class WorldSummary:
     lookalikes: int = 0
 
 
-def instances_per_typology(size: int) -> int:
+def count_instances(size: int) -> int:
     """Two at 10 thousand records, growing by two per tenfold size (8 at 10 million)."""
     return max(2, round(2 + 2 * math.log10(max(size, 10_000) / 10_000)))
 
@@ -81,10 +81,10 @@ def generate_world(seed: int, size: int, out_dir: Path) -> WorldSummary:
         first=START + dt.timedelta(days=120),
         last=END - dt.timedelta(days=120),
     )
-    count = instances_per_typology(size)
+    count = count_instances(size)
     for number in range(count):
         net = build_network(planter.rng, ids, pools, scheme_writer, number, planter.day())
-        schemes.network_trade(planter, net)
+        schemes.write_network_trade(planter, net)
         planter.networks.append(net)
     for plant in SCHEMES.values():
         for number in range(count):
