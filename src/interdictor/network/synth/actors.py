@@ -93,6 +93,7 @@ class Ids:
         self.count = 0
         self.person_names: set[str] = set()  # no two true persons share a name
         self.company_names: set[str] = set()  # nor two true companies
+        self.domains: set[str] = set()  # nor two companies a web domain
 
     def next(self, prefix: str = "ent") -> str:
         self.count += 1
@@ -133,7 +134,7 @@ def make_company(
 ) -> Actor:
     """An established company with officers, contacts and a trade line."""
     name = unique_company_name(rng, ids, country, line)
-    domain = f"{names.make_slug(name)}.{names.get_name_parts(country)['tld'][0]}"
+    domain = make_domain(ids, name, country)
     company = Actor(
         id=ids.next(),
         kind=kind,
@@ -149,6 +150,18 @@ def make_company(
     )
     company.officers = [make_person(rng, ids, country) for _ in range(rng.randint(1, 3))]
     return company
+
+
+def make_domain(ids: Ids, name: str, country: str) -> str:
+    """A web domain of the company's own: "alwahaelectronics.ae", numbered if taken."""
+    base = names.make_slug(name, words=3)
+    tld = names.get_name_parts(country)["tld"][0]
+    domain, number = f"{base}.{tld}", 1
+    while domain in ids.domains:
+        number += 1
+        domain = f"{base}{number}.{tld}"
+    ids.domains.add(domain)
+    return domain
 
 
 def unique_company_name(rng: random.Random, ids: Ids, country: str, line: str) -> str:
@@ -278,7 +291,7 @@ def _service(rng: random.Random, ids: Ids, country: str, kind: str) -> Actor:
             ids.company_names.add(name)
             break
     actor = make_company(rng, ids, country, "", kind=kind)
-    domain = f"{names.make_slug(name)}.{names.get_name_parts(country)['tld'][0]}"
+    domain = make_domain(ids, name, country)
     actor.name, actor.officers = name, []
     actor.email = f"{actor.email.split('@')[0]}@{domain}"
     actor.website = f"www.{domain}" if actor.website else ""

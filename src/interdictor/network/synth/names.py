@@ -134,10 +134,10 @@ def make_phone(rng: random.Random, country: str) -> str:
     return f"{prefix} {rng.randint(20, 899)} {rng.randint(1000, 9999)} {rng.randint(1000, 9999)}"
 
 
-def make_slug(name: str) -> str:
-    """The first two words of a name as an e-mail or web domain label."""
-    words = re.findall(r"[a-z0-9]+", name.lower())
-    return "".join(words[:2]) or "mail"
+def make_slug(name: str, words: int = 2) -> str:
+    """The first words of a name as an e-mail or web domain label: "alwahaelectronics"."""
+    found = re.findall(r"[a-z0-9]+", name.lower())
+    return "".join(found[:words]) or "mail"
 
 
 def vary_name(rng: random.Random, name: str) -> str:

@@ -27,6 +27,9 @@ TRADE_CHAPTERS = (
     "40", "44", "48", "52", "54", "55", "61", "62", "63", "64", "68", "69", "70", "72",
     "73", "74", "76", "82", "83", "84", "85", "87", "90", "94", "95", "96",
 )  # fmt: skip
+# Headings no ordinary trader ships in a container: radioactive materials, nuclear
+# reactors and fuel elements, alkaloids such as ephedrine (drug precursors), armoured vehicles.
+SENSITIVE_HEADINGS = ("2844", "2845", "8401", "2939", "8710")
 PIECE_CHAPTERS = ("61", "62", "63", "64", "82", "84", "85", "87", "90", "94", "95", "96")
 
 # Main container ports per country (current UN/LOCODE; all in the bundled port table).
@@ -176,7 +179,7 @@ def load_hs_catalog() -> tuple[HsItem, ...]:
             code = row["hscode"]
             if row["level"] != "6" or code[:2] not in TRADE_CHAPTERS:
                 continue
-            if code.startswith(excluded) or code in MACHINE_TOOL_CODES:
+            if code.startswith(excluded + SENSITIVE_HEADINGS) or code in MACHINE_TOOL_CODES:
                 continue
             unit = "pcs" if code[:2] in PIECE_CHAPTERS else "kg"
             desc = clean_description(row["description"])
