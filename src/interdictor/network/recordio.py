@@ -157,12 +157,11 @@ def read_records(paths: Iterable[Path]) -> RecordBatch:
         if isinstance(item, Rejected):
             batch.rejected.append(item)
             continue
-        key = f"{item.type}:{item.id}"
-        if key in first_seen:
-            reason = f"duplicate id {item.id!r} (first at {first_seen[key]})"
+        if item.id in first_seen:  # ids are unique in a data set, across record types
+            reason = f"duplicate id {item.id!r} (first at {first_seen[item.id]})"
             batch.rejected.append(Rejected(item.file, item.position, reason, item.id))
             continue
-        first_seen[key] = f"{item.file}:{item.position}"
+        first_seen[item.id] = f"{item.file}:{item.position}"
         batch.records.append(item)
     return batch
 
