@@ -110,9 +110,30 @@ def _letters(name: str) -> str:
     return " ".join(sorted(re.findall(r"[a-z]+", name.lower())))
 
 
+def _skeleton(name: str) -> str:
+    """Consonants only, words sorted: romanisations of one Korean name meet here
+    ("Choi Sung-chul" and "CHOE Song Chol" are both "c cl sng")."""
+    return " ".join(
+        sorted(re.sub(r"[aeiouhwy]", "", w) for w in re.findall(r"[a-z]+", name.lower()))
+    )
+
+
+@cache
+def list_listed_skeletons() -> frozenset[str]:
+    """Consonant skeletons of listed persons' names and aliases."""
+    return frozenset(
+        _skeleton(n)
+        for item in load_listed()
+        if item.schema == "Person"
+        for n in (item.name, *item.aliases)
+    )
+
+
 def resembles_listed_person(name: str) -> bool:
     """True if an ordinary person's name would read as a listed person's (kept out of
     ordinary trade, so that a screening hit there is a planted one)."""
+    if _skeleton(name) in list_listed_skeletons():
+        return True
     match = process.extractOne(
         _letters(name), list_listed_person_names(), scorer=fuzz.ratio, score_cutoff=80
     )
