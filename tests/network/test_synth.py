@@ -14,6 +14,7 @@ from interdictor.network.recordio import read_records, write_records_by_type
 from interdictor.network.records import FIELD_KINDS, Record
 from interdictor.network.synth import TYPOLOGIES, generate_world
 from interdictor.network.synth.actors import compute_imo_check_digit
+from interdictor.network.synth.names import resembles_listed_person
 from interdictor.network.synth.reference import load_listed
 from interdictor.network.synth.world import count_instances
 
@@ -142,3 +143,21 @@ def test_world_survives_a_csv_round_trip(records: list[Record], tmp_path: Path) 
     before = {r.id: record_to_dict(r) for r in records}
     after = {r.id: record_to_dict(r) for r in again.records}
     assert after == before
+
+
+def test_ordinary_persons_do_not_read_as_listed_persons(world: Path, records: list[Record]) -> None:
+    planted = {e for item in read_jsonl(world / "truth.jsonl") for e in item["entity_ids"]}  # type: ignore[attr-defined]
+    entity_of = {
+        (str(m["record_id"]), str(m["role"])): str(m["entity_id"])
+        for m in read_jsonl(world / "truth_entities.jsonl")
+    }
+    checked = 0
+    for record in records:
+        if record.type != "company_registration":
+            continue
+        for index, officer in enumerate(record.officers):  # type: ignore[attr-defined]
+            if entity_of[(record.id, f"officers.{index}")] not in planted:
+                assert not resembles_listed_person(officer.name), officer.name
+                checked += 1
+    assert checked > 100
+    assert resembles_listed_person("Choi Sung-chul")  # CHOE Song Chol, EU DPRK list
