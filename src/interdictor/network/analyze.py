@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import networkx as nx
 import orjson
 
 from interdictor.goods.classify import Classifier
@@ -32,10 +31,15 @@ from interdictor.network.detectors import (
     check_nothing,
 )
 from interdictor.network.detectors.routing_anomaly import normalize_imo
-from interdictor.network.graph import build_graph
+from interdictor.network.graph import (
+    build_evidence_graph,
+    index_transactions,
+    iter_edges,
+    iter_nodes,
+)
 from interdictor.network.lifecycle import Transaction, build_transactions
 from interdictor.network.records import GoodsLine, Record
-from interdictor.network.report import write_ftm, write_graphml, write_report
+from interdictor.network.report import collect_evidence, write_ftm, write_graphml, write_report
 from interdictor.network.resolve import (
     Entity,
     ScreenFn,
@@ -50,7 +54,6 @@ FEEDBACK_FILE = "feedback.jsonl"
 # "Just under a threshold" for network red flags: within 20 % (a positioning accuracy of
 # 6.9 µm against the 6 µm of EU Annex I 2B201.a); the goods engine's own default is 10 %.
 NEAR_MARGIN = 0.2
-GRAPHML_NODE_LIMIT = 2_000_000  # beyond this, export only the flagged neighbourhoods
 
 
 @dataclass
@@ -72,7 +75,6 @@ class Analysis:
     transactions: list[Transaction]
     alerts: list[Alert]
     timings: dict[str, float] = field(default_factory=dict)
-    graph: nx.MultiGraph | None = None
 
 
 def _silent(step: str) -> None:
@@ -184,10 +186,11 @@ def write_outputs(
     write_jsonl(paths["transactions.jsonl"], (vars_of(t) for t in analysis.transactions))
     write_jsonl(paths["rejected.jsonl"], (vars_of(r) for r in analysis.rejected))
     progress("json")
-    graph = analysis.graph or build_graph(
-        analysis.records, analysis.entities, analysis.transactions
+    by_id = {r.id: r for r in analysis.records}
+    record_ids, entity_ids = collect_evidence(analysis.alerts)
+    evidence = build_evidence_graph(
+        by_id, analysis.entities, analysis.transactions, record_ids, entity_ids
     )
-    analysis.graph = graph
     progress("graph")
     summary = {
         "records": len(analysis.records),
@@ -196,9 +199,11 @@ def write_outputs(
         "transactions": len(analysis.transactions),
         "alerts": len(analysis.alerts),
     }
-    write_report(paths["report.html"], graph, analysis.alerts, analysis.entities, summary)
+    write_report(paths["report.html"], evidence, analysis.alerts, analysis.entities, summary)
     progress("report")
-    write_graphml(graph, paths["graph.graphml"])
+    tx_of = index_transactions(analysis.transactions)
+    nodes = iter_nodes(analysis.records, analysis.entities, tx_of)
+    write_graphml(paths["graph.graphml"], nodes, iter_edges(analysis.records, analysis.entities))
     progress("graphml")
     write_ftm(analysis.records, analysis.entities, paths["ftm.jsonl"])
     progress("ftm")

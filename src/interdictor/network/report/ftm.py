@@ -9,7 +9,7 @@ other records ``Document`` entities tied to their parties by ``UnknownLink``.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 import orjson
@@ -111,23 +111,33 @@ def make_record_entities(
     yield from _make_document(record, party)
 
 
-def _make_document(record: Record, party: object) -> Iterator[EntityProxy]:
-    doc = model.make_entity("Document")
-    doc.id = make_id("record", record.id)
-    doc.add("title", f"{record.type.replace('_', ' ')} {record.id}")
-    doc.add("date", record.date, quiet=True)
-    doc.add("fileName", record.file or None)
-    doc.add("namesMentioned", [p.name for _, p in record.parties()])
-    yield doc
+def _make_document(record: Record, party: Callable[[str], str | None]) -> Iterator[EntityProxy]:
+    """A Document per record and an UnknownLink per party on it. Built from plain values we
+    produce ourselves, so they skip FtM's value cleaning (the export's hot path)."""
+    doc_id = make_id("record", record.id)
+    props: dict[str, list[str]] = {
+        "title": [f"{record.type.replace('_', ' ')} {record.id}"],
+        "namesMentioned": sorted({p.name for _, p in record.parties() if p.name}),
+    }
+    if record.date:
+        props["date"] = [record.date.isoformat()]
+    if record.file:
+        props["fileName"] = [record.file]
+    yield EntityProxy.from_dict({"id": doc_id, "schema": "Document", "properties": props})
     for role, _ in record.parties():
-        subject = party(role)  # type: ignore[operator]
+        subject = party(role)
         if subject:
-            link = model.make_entity("UnknownLink")
-            link.id = make_id("link", record.id, role)
-            link.add("subject", subject)
-            link.add("object", doc.id)
-            link.add("role", role.replace("_", " "))
-            yield link
+            yield EntityProxy.from_dict(
+                {
+                    "id": make_id("link", record.id, role),
+                    "schema": "UnknownLink",
+                    "properties": {
+                        "subject": [subject],
+                        "object": [doc_id],
+                        "role": [role.replace("_", " ")],
+                    },
+                }
+            )
 
 
 def _make_registration_links(record: Record, party: object) -> Iterator[EntityProxy]:

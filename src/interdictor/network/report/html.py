@@ -81,10 +81,23 @@ def group_clusters(alerts: Sequence[Alert]) -> list[list[Alert]]:
     return sorted(groups.values(), key=lambda g: -max(a.score for a in g))
 
 
+def pick_clusters(alerts: Sequence[Alert]) -> list[list[Alert]]:
+    """The clusters the report draws: the strongest, dismissed alerts left out."""
+    live = [a for a in alerts if a.verdict != "dismissed"]
+    return group_clusters(live)[:MAX_CLUSTERS]
+
+
+def collect_evidence(alerts: Sequence[Alert]) -> tuple[set[str], set[str]]:
+    """Record and entity ids of the clusters the report draws (to build their graph)."""
+    clusters = pick_clusters(alerts)
+    records = {r for group in clusters for a in group for r in a.record_ids}
+    entities = {e for group in clusters for a in group for e in a.entity_ids}
+    return records, entities
+
+
 def make_cluster_views(graph: nx.MultiGraph, alerts: Sequence[Alert]) -> list[dict[str, Any]]:
     views = []
-    live = [a for a in alerts if a.verdict != "dismissed"]
-    for group in group_clusters(live)[:MAX_CLUSTERS]:
+    for group in pick_clusters(alerts):
         records = {r for a in group for r in a.record_ids}
         entities = {e for a in group for e in a.entity_ids}
         sub = select_subgraph(graph, sorted(records), sorted(entities))
