@@ -20,6 +20,7 @@ import hashlib
 import json
 import math
 import os
+import random
 import resource
 import subprocess
 import sys
@@ -30,6 +31,7 @@ from typing import Any
 
 from interdictor.lists import parse_file
 from interdictor.model import ListedEntity
+from interdictor.model.ftm import to_ftm
 from interdictor.screening import DEFAULT_THRESHOLD, Query, Screener, compare_entities
 from interdictor.screening.batch import read_queries
 
@@ -335,6 +337,7 @@ def cmd_speed(args: argparse.Namespace) -> dict[str, Any]:
     queries = [q for q in read_queries(queries_path) if isinstance(q, Query)]
     expected = read_expected(queries_path)
     start = time.perf_counter()
+    cpu_start = time.process_time()
     found = 0
     hits = 0
     for query in queries:
@@ -344,6 +347,7 @@ def cmd_speed(args: argparse.Namespace) -> dict[str, Any]:
             if matches[0].entity.id in expected.get(query.id or "", set()):
                 hits += 1
     seconds = time.perf_counter() - start
+    cpu_seconds = time.process_time() - cpu_start
     listed = sum(1 for ids in expected.values() if ids)
     return {
         "entities": len(entities),
@@ -353,6 +357,7 @@ def cmd_speed(args: argparse.Namespace) -> dict[str, Any]:
         "index_build_seconds": round(build_seconds, 2),
         "screen_seconds": round(seconds, 2),
         "queries_per_second": round(len(queries) / seconds, 1),
+        "queries_per_cpu_second": round(len(queries) / cpu_seconds, 1),
         "queries_with_match": found,
         "top1_correct_on_listed": round(hits / max(listed, 1), 4),
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
@@ -387,11 +392,135 @@ def read_expected(path: Path) -> dict[str, set[str]]:
         }
 
 
+PEER_SAMPLE = 2_000
+PEER_THRESHOLD = 0.7  # logit-v2's own default cut-off in yente
+
+
+def write_sample(source: Path, target: Path, size: int, seed: int) -> list[dict[str, str]]:
+    """A fixed sample of query rows, drawn as the peer runner draws it."""
+    with source.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        fields = reader.fieldnames or []
+        rows = list(reader)
+    keep = sorted(random.Random(seed).sample(range(len(rows)), min(size, len(rows))))
+    sample = [rows[i] for i in keep]
+    with target.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=fields)
+        writer.writeheader()
+        writer.writerows(sample)
+    return sample
+
+
+def cmd_peer_queries(args: argparse.Namespace) -> dict[str, Any]:
+    """The same 2,000 queries through both matchers, the peer fed our candidates."""
+    queries_path = OUT / f"queries_{args.n}_{args.seed}.csv"
+    ensure_queries(queries_path, args.n, args.seed)
+    sample_path = OUT / "peer_sample.csv"
+    write_sample(queries_path, sample_path, PEER_SAMPLE, args.seed)
+    expected = read_expected(sample_path)
+    entities = load_three_lists()
+    entities_path = OUT / "three_lists.ftm.jsonl"
+    with entities_path.open("w", encoding="utf-8") as handle:
+        for entity in entities:
+            handle.write(json.dumps(to_ftm(entity).to_dict()) + "\n")
+    screener = Screener(entities)
+    queries = [q for q in read_queries(sample_path) if isinstance(q, Query)]
+    ours: dict[str, list[tuple[str, float]]] = {}
+    start = time.process_time()
+    for query in queries:
+        ours[query.id or ""] = [(m.entity.id, m.score) for m in screener.screen(query)]
+    ours_seconds = time.process_time() - start
+    candidates_path = OUT / "peer_candidates.jsonl"
+    with candidates_path.open("w", encoding="utf-8") as handle:
+        for query in queries:
+            ids = screener.candidate_entity_ids(query)
+            handle.write(json.dumps({"id": query.id, "candidates": ids}) + "\n")
+    summary: dict[str, Any] = {
+        "queries": len(queries),
+        "entities": len(entities),
+        "ours": {
+            **top1_quality(ours, expected, DEFAULT_THRESHOLD),
+            "cpu_seconds": round(ours_seconds, 3),
+            "queries_per_cpu_second": round(len(queries) / ours_seconds, 1),
+        },
+    }
+    if PEER_PYTHON.exists():
+        for label, extra in (
+            ("peer_given_our_candidates", ["--candidates", str(candidates_path)]),
+            ("peer_own_token_index", ["--top", "50"]),
+        ):
+            peer, peer_summary = run_peer_screen(sample_path, entities_path, extra)
+            summary[label] = {
+                **top1_quality(peer, expected, PEER_THRESHOLD),
+                "cpu_seconds": peer_summary["cpu_seconds_total"],
+                "queries_per_cpu_second": peer_summary["queries_per_cpu_second_total"],
+                "pairs_scored": peer_summary["pairs_scored"],
+            }
+        summary["speed_ratio_ours_over_peer_same_candidates"] = round(
+            summary["ours"]["queries_per_cpu_second"]
+            / summary["peer_given_our_candidates"]["queries_per_cpu_second"],
+            1,
+        )
+    return summary
+
+
+def run_peer_screen(
+    sample: Path, entities: Path, extra: list[str]
+) -> tuple[dict[str, list[tuple[str, float]]], dict[str, Any]]:
+    out, summary_path = OUT / "peer_matches.jsonl", OUT / "peer_summary.json"
+    subprocess.run(
+        [
+            str(PEER_PYTHON),
+            str(PEER_RUNNER),
+            "screen",
+            "--queries",
+            str(sample),
+            "--entities",
+            str(entities),
+            "--output",
+            str(out),
+            "--summary",
+            str(summary_path),
+            *extra,
+        ],
+        check=True,
+    )
+    matches = {}
+    with out.open(encoding="utf-8") as handle:
+        for line in handle:
+            row = json.loads(line)
+            matches[row["id"]] = [(m["entity_id"], m["score"]) for m in row["matches"]]
+    return matches, json.loads(summary_path.read_text())
+
+
+def top1_quality(
+    results: dict[str, list[tuple[str, float]]], expected: dict[str, set[str]], threshold: float
+) -> dict[str, Any]:
+    """Top-1 correctness on listed queries and false alarms on unlisted ones."""
+    listed = correct = false_alarms = unlisted = 0
+    for qid, ids in expected.items():
+        above = [(e, s) for e, s in results.get(qid, []) if s >= threshold]
+        if ids:
+            listed += 1
+            correct += bool(above and above[0][0] in ids)
+        else:
+            unlisted += 1
+            false_alarms += bool(above)
+    return {
+        "threshold": threshold,
+        "top1_correct_on_listed": round(correct / max(listed, 1), 4),
+        "false_alarm_rate_on_unlisted": round(false_alarms / max(unlisted, 1), 4),
+        "listed": listed,
+        "unlisted": unlisted,
+    }
+
+
 COMMANDS = {
     "accuracy": cmd_accuracy,
     "calibrate": cmd_calibrate,
     "pairs": cmd_pairs,
     "speed": cmd_speed,
+    "peer-queries": cmd_peer_queries,
 }
 
 

@@ -26,7 +26,7 @@ from interdictor.screening.query import Query
 
 DEFAULT_THRESHOLD = 0.5
 DEFAULT_LIMIT = 5
-CANDIDATE_NAMES = 12  # names scored in full per query, after blocking
+CANDIDATE_NAMES = 10  # names scored in full per query, after blocking
 NO_NAME_SCORE = 0.75  # identifier-only queries: the name neither helps nor hurts
 
 
@@ -125,6 +125,14 @@ class Screener:
                 matches.append(match)
         matches.sort(key=lambda m: (-m.score, m.entity.id))
         return matches[:limit]
+
+    def candidate_entity_ids(self, query: Query) -> list[str]:
+        """The ids of the entities blocking proposes for ``query`` (for benchmarks, audits)."""
+        evidence = self._evidence(query)
+        seen: dict[str, None] = {}
+        for nid, _ in self.index.candidates(self._keys(evidence), CANDIDATE_NAMES):
+            seen[self.index.entities[self.index.name_owner[nid][0]].entity.id] = None
+        return list(seen)
 
     def compare(self, query: Query, indexed: IndexedEntity) -> Match:
         """Score ``query`` against one entity over all its names, whatever the threshold."""

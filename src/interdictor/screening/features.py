@@ -67,7 +67,7 @@ class NameComparison:
             return f"{q.joined} vs pinyin {' '.join(c.pinyin or ())}"
         if self.rule == "acronym":
             return f"{q.core[0].upper()} is an acronym of {c.original}"
-        return ", ".join(f"{a}~{b} ({s})" for a, b, s in facts) or "no words in common"
+        return ", ".join(f"{a}~{b} ({s:.3f})" for a, b, s in facts) or "no words in common"
 
 
 def token_similarity(a: str, b: str, pa: str, pb: str) -> float:
@@ -99,9 +99,10 @@ def align_tokens(
     if q.tokens == c.tokens:
         return 1.0, [(t, t, 1.0) for t in q.tokens]
     pairs: list[tuple[float, int, int]] = []
+    c_items = list(enumerate(zip(c.tokens, c.phonetic, strict=True)))
     for i, (qt, qp) in enumerate(zip(q.tokens, q.phonetic, strict=True)):
-        for j, (ct, cp) in enumerate(zip(c.tokens, c.phonetic, strict=True)):
-            sim = token_similarity(qt, ct, qp, cp)
+        for j, (ct, cp) in c_items:
+            sim = 1.0 if qt == ct else token_similarity(qt, ct, qp, cp)
             if sim:
                 pairs.append((sim, i, j))
     pairs.sort(reverse=True)
@@ -117,7 +118,7 @@ def align_tokens(
         pair_weight = min(q_weights[i], c_weights[j])
         q_weights[i] = c_weights[j] = pair_weight
         matched += sim * 2 * pair_weight
-        aligned.append((q.tokens[i], c.tokens[j], round(sim, 3)))
+        aligned.append((q.tokens[i], c.tokens[j], sim))
     total = sum(q_weights) + sum(c_weights)
     return (matched / total if total else 0.0), aligned
 

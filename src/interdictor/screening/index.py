@@ -34,7 +34,7 @@ MAX_POSTINGS = 400  # keys shared by more names block only when nothing rarer do
 # is near-proof. Both outweigh a single shared word.
 KEY_BOOST = {"k:": 2.0, "i:": 3.0}
 TYPO_FALLBACK = 0.6  # below this share of the query's word weight, typo keys are tried
-RELATIVE_FLOOR = 0.5  # candidates need this share of the best candidate's key weight
+RELATIVE_FLOOR = 0.6  # candidates need this share of the best candidate's key weight
 GENERIC_WEIGHT = 0.4  # "trading", "corporation": about a tenth of a rare word
 
 
@@ -77,13 +77,20 @@ def name_keys(form: NameForm) -> set[str]:
 
 
 def query_keys(form: NameForm) -> set[str]:
-    """Keys to look up for a query name: its own keys plus its delete-1 neighbours."""
+    """Keys to look up for a query name: its own keys plus its delete-1 neighbours.
+
+    Only a one-word query looks for acronyms ("KOMID"); the acronyms of a longer
+    query (KTTC for Korea Taeryonggang Trading Corporation) would reach every
+    other Korea T... Trading Corporation.
+    """
     keys = name_keys(form)
     for token in form.core:
         if len(token) >= MIN_DELETE_LENGTH - 1:
             keys.add("d:" + token)
-    if len(form.core) == 1:
-        keys.add("a:" + form.core[0])  # a one-word query may be an acronym
+    if len(form.tokens) == 1:
+        keys.add("a:" + form.tokens[0])
+    else:
+        keys.difference_update("a:" + a for a in form.acronyms)
     return keys
 
 
