@@ -292,14 +292,26 @@ def cmd_pairs(args: argparse.Namespace) -> dict[str, Any]:
             "seconds": round(ours_seconds, 3),
         },
     }
+    named = [i for i, p in enumerate(pairs) if has_name(p["left"]) and has_name(p["right"])]
+    summary["ours_named_pairs_only"] = pair_metrics(
+        [ours[i] for i in named], [labels[i] for i in named], DEFAULT_THRESHOLD
+    )
+    summary["named_pairs"] = len(named)
     if PEER_PYTHON.exists():
         peer = run_peer_pairs(pairs)
+        summary["peer_named_pairs_only"] = pair_metrics(
+            [peer["scores"][i] for i in named], [labels[i] for i in named], 0.7
+        )
         summary["peer_logic_v2"] = {
             **pair_metrics(peer["scores"], labels, 0.7),
             "seconds": round(peer["seconds"], 3),
         }
         summary["speed_ratio_ours_over_peer"] = round(peer["seconds"] / max(ours_seconds, 1e-9), 2)
     return summary
+
+
+def has_name(entity: dict[str, Any]) -> bool:
+    return bool(entity.get("properties", {}).get("name"))
 
 
 def run_peer_pairs(pairs: list[dict[str, Any]]) -> dict[str, Any]:

@@ -119,7 +119,7 @@ def _as_proxy(data: EntityProxy | Mapping[str, Any]) -> EntityProxy:
 
 
 def _split_names(proxy: EntityProxy, caption: str | None) -> tuple[str, list[str], list[str]]:
-    names = proxy.get("name") + proxy.get("alias")
+    names = proxy.get("name", quiet=True) + proxy.get("alias", quiet=True)
     latin = [n for n in names if is_latin(n)]
     original = [n for n in names if not is_latin(n)]
     # OpenSanctions sets the caption to the display name: prefer it when it is Latin.
@@ -134,7 +134,7 @@ def read_identifiers(proxy: EntityProxy) -> list[Identifier]:
     found: list[Identifier] = []
     for prop, kind in KIND_BY_PROP.items():
         if prop in proxy.schema.properties:
-            found.extend(Identifier(kind=kind, value=v) for v in proxy.get(prop))
+            found.extend(Identifier(kind=kind, value=v) for v in proxy.get(prop, quiet=True))
     return list(dict.fromkeys(found))
 
 
@@ -180,21 +180,21 @@ def from_ftm(
         datasets = data.get("datasets")
         dataset = str(datasets[0]) if datasets else "ftm"
     name, aliases, original = _split_names(proxy, data.get("caption"))
-    listed = proxy.get("createdAt")
-    program_keys, references = split_program_ids(proxy.get("programId"))
+    listed = proxy.get("createdAt", quiet=True)
+    program_keys, references = split_program_ids(proxy.get("programId", quiet=True))
     return ListedEntity(
         id=str(proxy.id),
         schema=_schema_name(proxy),
         name=name,
         dataset=dataset,
         aliases=aliases,
-        weak_aliases=proxy.get("weakAlias"),
+        weak_aliases=proxy.get("weakAlias", quiet=True),
         original_names=original,
         identifiers=read_identifiers(proxy),
         countries=read_countries(proxy),
         birth_dates=proxy.get("birthDate", quiet=True),
-        addresses=proxy.get("address"),
-        programs=list(dict.fromkeys(proxy.get("program") + program_keys)),
+        addresses=proxy.get("address", quiet=True),
+        programs=list(dict.fromkeys(proxy.get("program", quiet=True) + program_keys)),
         reference=references[0] if references else None,
         listed_on=listed[0][:10] if listed else None,
         properties=_extra_properties(proxy),
