@@ -112,3 +112,14 @@ def test_han_name_without_spaces(eu_entities: list[ListedEntity]) -> None:
 def test_unrelated_korean_name_scores_low(eu_latin_screener: Screener) -> None:
     matches = eu_latin_screener.screen(make_query("Song Min Ho", "Person"), threshold=0.5)
     assert matches == []
+
+
+def test_namesakes_of_a_literal_hangul_match_are_all_shown(
+    un_entities: list[ListedEntity], eu_entities: list[ListedEntity]
+) -> None:
+    # The EU lists 김영철 verbatim (annex XV); the UN's KIM YONG CHOL (KPi.024) and the
+    # EU's own copy of it (annex XIII) are namesakes a reviewer must see too.
+    screener = Screener([*un_entities, *eu_entities])
+    matches = screener.screen(make_query("김영철", "Person"), threshold=0.5, limit=10)
+    references = {m.entity.reference for m in matches}
+    assert {"KPi.024", "XV.A/7", "XIII.A/24"} <= references

@@ -32,9 +32,9 @@ MIN_DELETE_LENGTH = 5  # shorter tokens produce too many delete-1 collisions
 MAX_POSTINGS = 400  # keys shared by more names block only when nothing rarer does
 # A Korean given-name key stands for several words in any romanisation; an identifier
 # is near-proof. Both outweigh a single shared word.
-KEY_BOOST = {"k:": 2.0, "i:": 3.0}
+KEY_BOOST = {"k:": 3.0, "i:": 3.0}
 TYPO_FALLBACK = 0.6  # below this share of the query's word weight, typo keys are tried
-RELATIVE_FLOOR = 0.6  # candidates need this share of the best candidate's key weight
+RELATIVE_FLOOR = 0.6  # other candidates need this share of the best one's key weight
 GENERIC_WEIGHT = 0.4  # "trading", "corporation": about a tenth of a rare word
 
 
@@ -197,4 +197,16 @@ class ScreeningIndex:
         if not best:
             return best
         floor = best[0][1] * RELATIVE_FLOOR
-        return [(nid, w) for nid, w in best if w >= floor]
+        strong = self._reached_by_strong_keys(keys)
+        return [(nid, w) for nid, w in best if w >= floor or nid in strong]
+
+    def _reached_by_strong_keys(self, keys: Iterable[str]) -> set[int]:
+        """Names reached by a Korean reading or an identifier: kept whatever the floor,
+        so that the namesakes of a literal match (김영철: three Kim Yong Chols) all show."""
+        strong: set[int] = set()
+        for key in keys:
+            if key[:2] in KEY_BOOST:
+                ids = self.postings.get(key)
+                if ids is not None and len(ids) <= MAX_POSTINGS:
+                    strong.update(ids)
+        return strong
