@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -15,10 +16,17 @@ from interdictor.cli.options import DatabaseOption, HomeOption
 from interdictor.config import resolve_home
 from interdictor.errors import InvalidInput
 from interdictor.lists.load import ensure_default_lists
-from interdictor.screening import DEFAULT_LIMIT, DEFAULT_THRESHOLD, Match, make_query
+from interdictor.screening import (
+    ALGORITHM,
+    DEFAULT_LIMIT,
+    DEFAULT_THRESHOLD,
+    Match,
+    Query,
+    make_query,
+)
 from interdictor.screening.batch import count_records, screen_file
 from interdictor.screening.compare import compare_entities, read_pairs
-from interdictor.store import Store
+from interdictor.store import ScreeningMatch, Store
 from interdictor.workflows.screening import load_screener
 
 console = Console()
@@ -52,11 +60,11 @@ def screen(
     with Store.for_home(resolved, database_url) as store:
         ensure_default_lists(store)
         screener = load_screener(store, resolved)
-    if input is not None:
-        if output is None:
-            raise typer.BadParameter("--input needs --output")
-        _screen_batch(screener, input, output, threshold, limit)
-        return
+        if input is not None:
+            if output is None:
+                raise typer.BadParameter("--input needs --output")
+            _screen_batch(store, screener, input, output, threshold, limit)
+            return
     if not name and not identifier:
         raise typer.BadParameter("give a NAME (or --identifier), or --input FILE")
     try:
@@ -70,26 +78,61 @@ def screen(
             console.print_json(orjson.dumps(match.to_dict()).decode())
 
 
-def _screen_batch(screener: Any, input: Path, output: Path, threshold: float, limit: int) -> None:
+def _screen_batch(
+    store: Store, screener: Any, input: Path, output: Path, threshold: float, limit: int
+) -> None:
     if not input.exists():
         raise typer.BadParameter(f"{input}: no such file")
     total = count_records(input)
     columns = [*Progress.get_default_columns()[:-1], MofNCompleteColumn(), TimeRemainingColumn()]
     with Progress(*columns, BarColumn(bar_width=None), console=err, transient=True) as progress:
         task = progress.add_task("screening", total=total)
+        rows: list[ScreeningMatch] = []
         try:
             summary = screen_file(
-                screener, input, output, threshold, limit, lambda n: progress.advance(task, n)
+                screener,
+                input,
+                output,
+                threshold,
+                limit,
+                on_progress=lambda n: progress.advance(task, n),
+                on_result=lambda query, matches: rows.extend(result_rows(query, matches)),
             )
         except InvalidInput as exc:
             err.print(f"[red]error:[/red] {exc}")
             raise typer.Exit(2) from exc
+    parameters = {
+        "threshold": threshold,
+        "limit": limit,
+        "input": str(input),
+        "algorithm": ALGORITHM,
+    }
+    run_id = store.save_screening_run(store.fingerprint(), rows, parameters)
     console.print(
         f"screened {summary.screened} parties, {summary.with_matches} with matches "
-        f"at threshold {threshold}; {len(summary.rejected)} rows rejected -> {output}"
+        f"at threshold {threshold}; {len(summary.rejected)} rows rejected -> {output} "
+        f"(stored as screening run {run_id})"
     )
     for problem in summary.rejected[:20]:
         err.print(f"[yellow]rejected[/yellow] {problem}")
+
+
+def result_rows(query: Query, matches: list[Match]) -> list[ScreeningMatch]:
+    """Store rows of one query: one per match, or one empty row when nothing matched."""
+    record = {k: v for k, v in asdict(query).items() if v not in (None, "", ())}
+    if not matches:
+        return [ScreeningMatch(query_id=query.id or "", query=record)]
+    return [
+        ScreeningMatch(
+            query_id=query.id or "",
+            query=record,
+            entity_id=m.entity.id,
+            dataset=m.entity.dataset,
+            score=m.score,
+            explanation=m.explanation,
+        )
+        for m in matches
+    ]
 
 
 def _print_matches(label: str, matches: list[Match], threshold: float) -> None:

@@ -16,7 +16,7 @@ from typing import IO, Any
 import orjson
 
 from interdictor.errors import InvalidInput
-from interdictor.screening.engine import DEFAULT_LIMIT, DEFAULT_THRESHOLD, Screener
+from interdictor.screening.engine import DEFAULT_LIMIT, DEFAULT_THRESHOLD, Match, Screener
 from interdictor.screening.query import Query, make_query
 
 INPUT_FIELDS = ("id", "name", "schema", "country", "birth_date", "identifier")
@@ -99,6 +99,7 @@ def screen_file(
     threshold: float = DEFAULT_THRESHOLD,
     limit: int = DEFAULT_LIMIT,
     on_progress: Callable[[int], None] | None = None,
+    on_result: Callable[[Query, list[Match]], None] | None = None,
 ) -> BatchSummary:
     """Screen every query of ``input_path`` and write one JSON line per query.
 
@@ -118,6 +119,8 @@ def screen_file(
             )
             summary.screened += 1
             summary.with_matches += bool(matches)
+            if on_result:
+                on_result(item, matches)
             if on_progress:
                 on_progress(1)
     tmp.replace(output_path)
