@@ -6,7 +6,7 @@ import csv
 import gzip
 import io
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -142,6 +142,32 @@ def reject(source: Path, position: str, reason: str, record: str | list[str] = "
     return Rejected(
         source=str(source), position=position, reason=reason, excerpt=make_excerpt(record)
     )
+
+
+def read_csv_records(
+    path: Path,
+    result: ParseResult,
+    rows: Iterator[tuple[int, list[str]]],
+    header: Sequence[str],
+    read_row: Callable[[dict[str, str], int], ListedEntity],
+) -> ParseResult:
+    """Read each data row with ``read_row(row, line)`` into ``result``.
+
+    A row with the wrong number of columns, undecodable bytes, or a value that
+    ``read_row`` rejects is set aside with its line number and reason.
+    """
+    for line, values in rows:
+        try:
+            if len(values) != len(header):
+                raise InvalidInput(f"expected {len(header)} columns, found {len(values)}")
+            if has_undecodable(values):
+                raise InvalidInput("line is not valid UTF-8")
+            entity = read_row(dict(zip(header, values, strict=True)), line)
+        except InvalidInput as exc:
+            result.rejected.append(reject(path, f"line {line}", exc.reason, values))
+            continue
+        result.entities.append(entity)
+    return result
 
 
 def split_scripts(name: str) -> tuple[str | None, str | None]:

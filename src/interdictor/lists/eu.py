@@ -18,10 +18,9 @@ from interdictor.lists.base import (
     ListFormat,
     ParseResult,
     clean,
-    has_undecodable,
     iter_csv_rows,
+    read_csv_records,
     read_text,
-    reject,
     split_scripts,
     split_values,
     unique,
@@ -168,18 +167,9 @@ def parse_eu_journal_csv(path: Path, dataset: str | None) -> ParseResult:
     missing = [c for c in REQUIRED_COLUMNS if c not in header]
     if missing:
         raise InvalidInput(f"not an EU journal CSV: missing columns {missing}", source=str(path))
-    for line, values in rows:
-        try:
-            if len(values) != len(header):
-                raise InvalidInput(f"expected {len(header)} columns, found {len(values)}")
-            if has_undecodable(values):
-                raise InvalidInput("line is not valid UTF-8")
-            entity = read_eu_row(dict(zip(header, values, strict=True)), dataset, line)
-        except InvalidInput as exc:
-            result.rejected.append(reject(path, f"line {line}", exc.reason, values))
-            continue
-        result.entities.append(entity)
-    return result
+    return read_csv_records(
+        path, result, rows, header, lambda row, line: read_eu_row(row, dataset, line)
+    )
 
 
 EU_JOURNAL_CSV = ListFormat(

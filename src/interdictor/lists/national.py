@@ -18,10 +18,9 @@ from interdictor.lists.base import (
     ListFormat,
     ParseResult,
     clean,
-    has_undecodable,
     iter_csv_rows,
+    read_csv_records,
     read_text,
-    reject,
     split_values,
     unique,
 )
@@ -119,18 +118,9 @@ def parse_national_csv(path: Path, dataset: str | None) -> ParseResult:
         raise InvalidInput(
             f"not a national CSV: the header must be {','.join(COLUMNS)}", source=str(path)
         )
-    for line, values in rows:
-        try:
-            if len(values) != len(COLUMNS):
-                raise InvalidInput(f"expected {len(COLUMNS)} columns, found {len(values)}")
-            if has_undecodable(values):
-                raise InvalidInput("line is not valid UTF-8")
-            entity = read_national_row(dict(zip(COLUMNS, values, strict=True)), dataset, line)
-        except InvalidInput as exc:
-            result.rejected.append(reject(path, f"line {line}", exc.reason, values))
-            continue
-        result.entities.append(entity)
-    return result
+    return read_csv_records(
+        path, result, rows, COLUMNS, lambda row, line: read_national_row(row, dataset, line)
+    )
 
 
 NATIONAL_CSV = ListFormat(
