@@ -179,10 +179,10 @@ class ScreeningIndex:
         dropped: they cannot outscore it on the name, and scoring them costs time.
         """
         acc: dict[int, float] = defaultdict(float)
-        typo_keys = [k for k in keys if k.startswith("d:")]
-        common = self._accumulate(acc, (k for k in keys if not k.startswith("d:")))
+        typo_keys = [k for k in keys if k[0] == "d"]
+        common = self._accumulate(acc, (k for k in keys if k[0] != "d"))
         token_weight = sum(
-            self.key_weight.get(k, self.max_token_weight) for k in keys if k.startswith("t:")
+            self.key_weight.get(k, self.max_token_weight) for k in keys if k[0] == "t"
         )
         if not acc or max(acc.values()) < TYPO_FALLBACK * token_weight:
             # No candidate shares most of the words as written: look for typos too.

@@ -175,9 +175,10 @@ def analyze_name(name: str, kind: str | None, weak: bool = False) -> NameForm:
     """Build every comparable form of ``name`` for a party of the given kind."""
     pinyin: tuple[str, ...] | None = None
     korean: tuple[KoreanReading, ...] | None = None
-    if is_hangul(name):
+    ascii_only = name.isascii()
+    if not ascii_only and is_hangul(name):
         tokens, korean = _hangul_forms(name, kind)
-    elif is_han(name):
+    elif not ascii_only and is_han(name):
         pinyin, korean, tokens = _han_forms(name, kind)
     else:
         tokens = tuple(latin_tokens(name))
