@@ -10,6 +10,7 @@ name is screened once and each distinct goods line classified once.
 
 from __future__ import annotations
 
+import gc
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -103,7 +104,11 @@ def analyze_records(
         clock = now
         progress(step)
 
+    # Records and entities live to the end: moved out of the collector's reach, they are
+    # not rescanned on every collection (which made large runs grow faster than linearly).
+    gc.freeze()
     entities = resolve_mentions(extract_mentions(records))
+    gc.freeze()
     lap("resolve")
     if engines.screen is not None:
         link_listed(entities, engines.screen)
