@@ -404,6 +404,39 @@ def read_expected(path: Path) -> dict[str, set[str]]:
         }
 
 
+# Where logic-v2 is known to score 0: unspaced Hangul, Han without spaces, acronyms.
+# Each left name is a real spelling of the right listing (EU DPRK file, UN list).
+HARD_CASES = [
+    ("Person", "김영철", "KIM Yong Chol"),
+    ("Person", "렴영", "RYOM Yong"),
+    ("Person", "박재경", "PAK Jae-gyong"),
+    ("Person", "김정은", "Kim Jong Un"),
+    ("Person", "金铁三", "Jin Tiesan"),
+    ("Person", "金铁三", "Kim Chol Sam"),
+    ("Organization", "KOMID", "KOREA MINING DEVELOPMENT TRADING CORPORATION"),
+    ("Organization", "GBAE", "GENERAL BUREAU OF ATOMIC ENERGY"),
+    ("Organization", "KKBC", "KOREA KWANGSON BANKING CORPORATION"),
+]
+
+
+def cmd_hard_cases(_: argparse.Namespace) -> dict[str, Any]:
+    pairs = [
+        {
+            "left": {"id": f"q{i}", "schema": schema, "properties": {"name": [left]}},
+            "right": {"id": f"l{i}", "schema": schema, "properties": {"name": [right]}},
+        }
+        for i, (schema, left, right) in enumerate(HARD_CASES)
+    ]
+    ours = [compare_entities(p["left"], p["right"]).score for p in pairs]
+    peer = run_peer_pairs(pairs)["scores"] if PEER_PYTHON.exists() else [None] * len(pairs)
+    return {
+        "cases": [
+            {"query": left, "listed": right, "ours": o, "peer_logic_v2": p}
+            for (_, left, right), o, p in zip(HARD_CASES, ours, peer, strict=True)
+        ]
+    }
+
+
 PEER_SAMPLE = 2_000
 PEER_THRESHOLD = 0.7  # logit-v2's own default cut-off in yente
 
@@ -533,6 +566,7 @@ COMMANDS = {
     "pairs": cmd_pairs,
     "speed": cmd_speed,
     "peer-queries": cmd_peer_queries,
+    "hard-cases": cmd_hard_cases,
 }
 
 
