@@ -100,11 +100,14 @@ def align_tokens(
         return 1.0, [(t, t, 1.0) for t in q.tokens]
     pairs: list[tuple[float, int, int]] = []
     c_items = list(enumerate(zip(c.tokens, c.phonetic, strict=True)))
-    for i, (qt, qp) in enumerate(zip(q.tokens, q.phonetic, strict=True)):
+    for i, (qt, qp, q_generic) in enumerate(zip(q.tokens, q.phonetic, q.generic, strict=True)):
         for j, (ct, cp) in c_items:
-            sim = 1.0 if qt == ct else token_similarity(qt, ct, qp, cp)
-            if sim:
-                pairs.append((sim, i, j))
+            if qt == ct:
+                pairs.append((1.0, i, j))
+            elif not q_generic:  # a recognised company word is spelt right: equal or nothing
+                sim = token_similarity(qt, ct, qp, cp)
+                if sim:
+                    pairs.append((sim, i, j))
     pairs.sort(reverse=True)
     used_q: set[int] = set()
     used_c: set[int] = set()
