@@ -12,9 +12,8 @@ from interdictor.network.alerts import Alert
 from interdictor.network.detectors.base import Context
 from interdictor.network.records import Record
 from interdictor.network.resolve import (
-    compare_names,
+    compare_party_names,
     normalize_party_name,
-    spell_out_name,
     strip_order_prefix,
 )
 
@@ -52,7 +51,7 @@ def is_same_party(ctx: Context, a: tuple[Record, str], b: tuple[Record, str]) ->
     pa, pb = getattr(a[0], a[1]), getattr(b[0], b[1])
     if pa is None or pb is None:
         return False
-    return compare_names(spell_out_name(pa.name), spell_out_name(pb.name)) >= SAME_PARTY
+    return compare_party_names(pa.name, pb.name) >= SAME_PARTY
 
 
 def is_intermediary(name: str) -> bool:

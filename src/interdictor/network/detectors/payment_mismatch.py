@@ -11,7 +11,7 @@ from interdictor.network.alerts import Alert
 from interdictor.network.detectors.base import Context
 from interdictor.network.lifecycle import amount_of
 from interdictor.network.records import Record
-from interdictor.network.resolve import compare_names, spell_out_name
+from interdictor.network.resolve import compare_party_names
 
 AMOUNT_TOLERANCE = 0.03  # bank charges and rounding
 BUYER_ROLE = {"letter_of_credit": "applicant", "contract": "buyer", "invoice": "buyer"}
@@ -27,7 +27,7 @@ def check_payers(ctx: Context, records: list[Record]) -> tuple[list[str], set[st
         role = BUYER_ROLE.get(r.type)
         if role and getattr(r, role) is not None:
             expected.add(ctx.entity(r, role) or "")
-            names.add(spell_out_name(getattr(r, role).name))
+            names.add(getattr(r, role).name)
             countries.add((getattr(r, role).country or "").upper())
     expected.discard("")
     countries.discard("")
@@ -39,7 +39,7 @@ def check_payers(ctx: Context, records: list[Record]) -> tuple[list[str], set[st
         party = payment.payer  # type: ignore[attr-defined]
         if not expected or payer is None or payer in expected:
             continue
-        if is_spelling_of(spell_out_name(party.name), names):
+        if is_spelling_of(party.name, names):
             continue  # the buyer under a spelling resolution kept apart
         country = (party.country or "").upper()
         where = f" in a third country ({country})" if country and country not in countries else ""
@@ -54,7 +54,7 @@ def check_payers(ctx: Context, records: list[Record]) -> tuple[list[str], set[st
 
 
 def is_spelling_of(name: str, names: set[str]) -> bool:
-    return any(compare_names(name, other) >= SAME_PARTY for other in names)
+    return any(compare_party_names(name, other) >= SAME_PARTY for other in names)
 
 
 def check_amounts(records: list[Record]) -> tuple[list[str], set[str]]:

@@ -37,6 +37,7 @@ from interdictor.network.resolve.mentions import (
 )
 from interdictor.network.resolve.names import (
     compare_names,
+    compare_party_names,
     is_bank_name,
     normalize_address,
     normalize_identifier,
@@ -55,6 +56,7 @@ __all__ = [
     "build_units",
     "cluster_units",
     "compare_names",
+    "compare_party_names",
     "count_shared_contacts",
     "extract_mentions",
     "find_candidate_pairs",

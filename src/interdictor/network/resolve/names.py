@@ -79,3 +79,11 @@ def compare_names(a: str, b: str) -> float:
 
 def is_bank_name(name: str) -> bool:
     return bool(BANK_WORDS & set(normalize_party_name(name).split()))
+
+
+def compare_party_names(a: str, b: str) -> float:
+    """Two printed names compared with and without legal forms (a slip in either counts)."""
+    return max(
+        compare_names(normalize_party_name(a), normalize_party_name(b)),
+        compare_names(spell_out_name(a), spell_out_name(b)),
+    )
