@@ -11,7 +11,13 @@ from typer.testing import CliRunner
 
 from interdictor.cli.main import app
 from interdictor.network.alerts import read_feedback, record_feedback
-from interdictor.network.analyze import Engines, analyze_records, load_feedback, write_outputs
+from interdictor.network.analyze import (
+    Engines,
+    agrees_on_country,
+    analyze_records,
+    load_feedback,
+    write_outputs,
+)
 from interdictor.network.recordio import read_records
 
 BUYER = {"name": "Dalian Tonghe Trading Co., Ltd", "country": "CN"}
@@ -129,3 +135,9 @@ def test_cli_writes_the_outputs(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     bad = CliRunner().invoke(app, ["alert-feedback", alert_id, "maybe", "--output", str(tmp_path)])
     assert bad.exit_code != 0
+
+
+def test_a_listing_of_another_country_needs_a_near_exact_name() -> None:
+    assert agrees_on_country("AE", ["ir"]) is False
+    assert agrees_on_country("KP", ["kp"]) and agrees_on_country(None, ["ir"])
+    assert agrees_on_country("AE", [])

@@ -55,6 +55,9 @@ FEEDBACK_FILE = "feedback.jsonl"
 # "Just under a threshold" for network red flags: within 20 % (a positioning accuracy of
 # 6.9 µm against the 6 µm of EU Annex I 2B201.a); the goods engine's own default is 10 %.
 NEAR_MARGIN = 0.2
+# A name match on a party of another country than the listing's needs to be near exact:
+# "Al Fajr Industrial FZCO" (AE) is not "FAJR INDUSTRIAL GROUP" (IR) at 0.89.
+OTHER_COUNTRY_SCORE = 0.95
 
 
 @dataclass
@@ -136,9 +139,15 @@ def make_screen_fn(
         return [
             (m.entity.id, m.entity.name, m.score, _explain(m.explanation))
             for m in screener.screen(query, threshold=threshold)
+            if m.score >= OTHER_COUNTRY_SCORE or agrees_on_country(country, m.entity.countries)
         ]
 
     return screen
+
+
+def agrees_on_country(country: str | None, listed_countries: list[str]) -> bool:
+    """True unless both sides name countries and none is shared."""
+    return not country or not listed_countries or country.lower() in listed_countries
 
 
 def _explain(explanation: object) -> str:

@@ -49,7 +49,7 @@ def make_world(buyer: str) -> list:
 
 
 def test_listed_buyer_and_its_supplier_fire(run: Run) -> None:
-    alerts = run("listed_proximity", make_world("Changgwang Sinyong Corp."), screen=SCREEN)
+    alerts = run("listed_proximity", make_world("CHANGGWANG SINYONG CORPORATION"), screen=SCREEN)
     by_hops = {a.details["hops"]: a for a in alerts}
     assert set(by_hops) == {0, 1}
     assert by_hops[0].record_ids == ["c1"] and "un-KPe.001" in by_hops[0].reason

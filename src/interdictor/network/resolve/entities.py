@@ -14,7 +14,7 @@ from interdictor.network.resolve.units import Unit, build_units
 
 # A screening seam: (name, schema, country) -> [(listed id, listed name, score, explanation)].
 ScreenFn = Callable[[str, str, str | None], list[tuple[str, str, float, str]]]
-LINK_THRESHOLD = 0.8  # the screening score from which an entity is linked to a listing
+LINK_THRESHOLD = 0.9  # the screening score from which an entity is linked to a listing
 
 
 @dataclass(slots=True)
