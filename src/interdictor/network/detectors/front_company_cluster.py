@@ -8,6 +8,7 @@ website, a tie to a listed party, or more members than an ordinary group.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 
 from interdictor.network.alerts import Alert
@@ -88,22 +89,24 @@ def group_companies(ctx: Context) -> list[tuple[list[Record], set[str]]]:
     return [([regs[i] for i in g], ties_of[root]) for root, g in groups.items() if len(g) > 1]
 
 
-def score_cluster(ctx: Context, regs: list[Record], ties: set[str]) -> tuple[float, list[str]]:
+def score_cluster(
+    ctx: Context, regs: list[Record], ties: set[str], first_trade: dict[str, dt.date]
+) -> tuple[float, list[str]]:
     """A score from the signs beyond the shared details, and the signs in words."""
     signs = []
-    first_trade = first_trade_dates(ctx)
     recent = 0
     for reg in regs:
         entity = ctx.entity(reg, "company")
-        gap = days_between(reg.incorporation_date, first_trade.get(entity or ""))  # type: ignore[attr-defined]
+        incorporated = getattr(reg, "incorporation_date", None)
+        gap = days_between(incorporated, first_trade.get(entity or ""))
         if gap is not None and 0 <= gap <= ctx.settings.recent_incorporation_days:
             recent += 1
     if recent:
         signs.append(f"{recent} incorporated less than a year before their first trade")
-    generic = sum(1 for r in regs if _domain(r.company.email) in GENERIC_DOMAINS)  # type: ignore[attr-defined]
+    generic = sum(_domain(r.company.email) in GENERIC_DOMAINS for r in regs)  # type: ignore[attr-defined]
     if generic:
         signs.append(f"{generic} use a generic e-mail domain")
-    bare = sum(1 for r in regs if not r.website)  # type: ignore[attr-defined]
+    bare = sum(not getattr(r, "website", None) for r in regs)
     if bare == len(regs):
         signs.append("none has a website")
     listed = [
@@ -128,31 +131,24 @@ def _domain(email: str | None) -> str:
     return (email or "").rsplit("@", 1)[-1].strip().lower()
 
 
-_FIRST_TRADE: dict[int, dict[str, object]] = {}
-
-
-def first_trade_dates(ctx: Context) -> dict[str, object]:
-    """Entity id -> date of its first deal record (cached per context)."""
-    cached = _FIRST_TRADE.get(id(ctx))
-    if cached is not None:
-        return cached
-    first: dict[str, object] = {}
+def first_trade_dates(ctx: Context) -> dict[str, dt.date]:
+    """Entity id -> date of its first deal record."""
+    first: dict[str, dt.date] = {}
     for record in ctx.records:
         if record.type in ("company_registration", "vessel_event") or record.date is None:
             continue
         for role, _ in record.parties():
             entity = ctx.entity(record, role)
-            if entity and (entity not in first or record.date < first[entity]):  # type: ignore[operator]
+            if entity and (entity not in first or record.date < first[entity]):
                 first[entity] = record.date
-    _FIRST_TRADE.clear()
-    _FIRST_TRADE[id(ctx)] = first
     return first
 
 
 def detect(ctx: Context) -> list[Alert]:
     alerts = []
+    first_trade = first_trade_dates(ctx)
     for regs, ties in group_companies(ctx):
-        score, signs = score_cluster(ctx, regs, ties)
+        score, signs = score_cluster(ctx, regs, ties, first_trade)
         if score < FIRE_AT or not signs:
             continue
         names = sorted(r.company.name for r in regs)  # type: ignore[attr-defined]

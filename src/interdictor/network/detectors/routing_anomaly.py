@@ -57,7 +57,8 @@ def index_changes(ctx: Context) -> dict[str, list[Record]]:
     changes: dict[str, list[Record]] = defaultdict(list)
     for event in ctx.by_type.get("vessel_event", []):
         if event.event in ("rename", "reflag"):  # type: ignore[attr-defined]
-            imo = normalize_imo(vessel_of(event).imo if vessel_of(event) else None)  # type: ignore[attr-defined]
+            vessel = vessel_of(event)
+            imo = normalize_imo(vessel.imo if vessel else None)
             if imo:
                 changes[imo].append(event)
     return changes
