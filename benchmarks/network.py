@@ -16,6 +16,7 @@ import json
 import resource
 import subprocess
 import sys
+import tempfile
 import time
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -37,8 +38,8 @@ from interdictor.network.recordio import read_records
 from interdictor.network.resolve import Entity
 from interdictor.screening import Screener, make_query
 
-ROOT = Path(__file__).resolve().parent
 INTERDICTOR = Path(sys.executable).parent / "interdictor"
+WORKDIR = Path(tempfile.gettempdir()) / "interdictor-network-bench"  # worlds are large
 
 
 def make_world(workdir: Path, seed: int, size: int) -> Path:
@@ -220,7 +221,7 @@ def main() -> None:
     parser.add_argument("--seeds", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--size", type=int, default=20000)
     parser.add_argument("--sizes", type=int, nargs="+", default=[100000, 1000000])
-    parser.add_argument("--workdir", type=Path, default=ROOT / ".network-work")
+    parser.add_argument("--workdir", type=Path, default=WORKDIR)
     parser.add_argument("--show-misses", action="store_true")
     args = parser.parse_args()
     args.workdir.mkdir(parents=True, exist_ok=True)
