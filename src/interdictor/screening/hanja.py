@@ -21,5 +21,10 @@ SURNAME_READINGS = {"金": "김", "李": "리", "林": "림", "柳": "류", "劉
 def han_to_hangul(text: str, surname: bool = False) -> str:
     """Replace Han characters with their Korean readings; other characters are kept."""
     if surname and text and text[0] in SURNAME_READINGS:
-        return SURNAME_READINGS[text[0]] + hanja.translate(text[1:], "substitution")
-    return str(hanja.translate(text, "substitution"))
+        return SURNAME_READINGS[text[0]] + _readings(text[1:])
+    return _readings(text)
+
+
+def _readings(text: str) -> str:
+    translated: str = hanja.translate(text, "substitution")
+    return translated
