@@ -123,3 +123,21 @@ def test_namesakes_of_a_literal_hangul_match_are_all_shown(
     matches = screener.screen(make_query("김영철", "Person"), threshold=0.5, limit=10)
     references = {m.entity.reference for m in matches}
     assert {"KPi.024", "XV.A/7", "XIII.A/24"} <= references
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [("Chan Wai Ming", "CHEN Wai Ming"), ("Wong Kwok Keung", "HUANG Kwok Keung")],
+)
+def test_chinese_surname_romanisations(query: str, listed: str) -> None:
+    # Surname variants from the zh.wikipedia corpus bundled in data/text: 陈 is Chen in
+    # pinyin and Chan in Cantonese; 黄 is Huang and Wong.
+    decoy = ListedEntity(id="t-2", schema="Person", name="CHAN Siu Ming", dataset="t")
+    listing = ListedEntity(id="t-1", schema="Person", name=listed, dataset="t")
+    matches = Screener([listing, decoy]).screen(make_query(query, "Person"), threshold=0.5)
+    assert [m.entity.id for m in matches] == ["t-1"]
+
+
+def test_a_syllable_apart_is_another_korean_name_even_in_a_tiny_list() -> None:
+    listing = ListedEntity(id="t-1", schema="Person", name="KIM Yong Chol", dataset="t")
+    assert Screener([listing]).screen(make_query("Kim Pyong Chol", "Person")) == []

@@ -19,11 +19,14 @@ from typing import Any
 from rapidfuzz.distance import Levenshtein
 
 from interdictor.screening.names import ORG, KoreanReading, NameForm
+from interdictor.text import chinese_surname_keys
 
 MIN_TOKEN_SIMILARITY = 0.75  # below this two tokens are different words
 MAX_LENGTH_GAP = 0.25  # a longer gap cannot reach MIN_TOKEN_SIMILARITY
+CHINESE_SURNAME_VARIANT = 0.85  # 陈: Chen (pinyin), Chan (Cantonese), Tan (Hokkien)
 PHONETIC_FLOOR = 0.8  # same metaphone: Namchongang ~ Namchonggang
 KOREAN_READING_DISCOUNT = 0.99
+KOREAN_WORDS_FLOOR = 0.9  # words must agree almost exactly to overrule a Korean reading
 ACRONYM_SCORE = {3: 0.7, 4: 0.78}  # by acronym length: KPA, KPTC are ambiguous
 ACRONYM_LONG_SCORE = 0.9  # KOMID: five letters in order are rarely chance
 
@@ -70,6 +73,11 @@ class NameComparison:
         return ", ".join(f"{a}~{b} ({s:.3f})" for a, b, s in facts) or "no words in common"
 
 
+def is_chinese_surname_variant(a: str, b: str) -> bool:
+    """One token romanises the other's pinyin surname: Chan/Tan/Chin -> Chen, Wong -> Huang."""
+    return b in chinese_surname_keys(a) or a in chinese_surname_keys(b)
+
+
 def token_similarity(a: str, b: str, pa: str, pb: str) -> float:
     """Similarity of two tokens in [0, 1]; 0 below the typo tolerance."""
     if a == b:
@@ -77,7 +85,9 @@ def token_similarity(a: str, b: str, pa: str, pb: str) -> float:
     la, lb = len(a), len(b)
     if la <= 2 or lb <= 2:
         return 0.0  # "al" vs "el", "o" vs "u": too short to call a variant
-    if pa == pb and pa:
+    if is_chinese_surname_variant(a, b):
+        sim = max(Levenshtein.normalized_similarity(a, b), CHINESE_SURNAME_VARIANT)
+    elif pa == pb and pa:
         sim = max(Levenshtein.normalized_similarity(a, b), PHONETIC_FLOOR)
     elif abs(la - lb) > MAX_LENGTH_GAP * max(la, lb):
         return 0.0
@@ -143,6 +153,11 @@ def korean_similarity(q: KoreanReading, c: KoreanReading) -> float:
     return (1 + same) / (1 + len(q_given))
 
 
+def doubtful_korean(reading: KoreanReading) -> bool:
+    """A given name of three or more syllables: probably not a Korean name at all."""
+    return reading[1].count(".") >= 2
+
+
 def acronym_similarity(q: NameForm, c: NameForm) -> float:
     if len(q.core) != 1 or c.kind != ORG or len(c.core) < 2:
         return 0.0
@@ -167,8 +182,16 @@ def compare_names(
         if sorted(q.tokens) == sorted(c.tokens):
             # The same words in another order ("Sam Kim Chun"), or the very same spelling.
             return NameComparison(1.0, "same_words", q, c)
-        # Equal readings in other spellings (Ryu/Yu, Ri/Lee) rank just under equal spellings.
-        return NameComparison(score * KOREAN_READING_DISCOUNT, "korean", q, c, (qk, ck))
+        korean = NameComparison(score * KOREAN_READING_DISCOUNT, "korean", q, c, (qk, ck))
+        if score == 1.0 or not (doubtful_korean(qk) or doubtful_korean(ck)):
+            # Equal readings in other spellings (Ryu/Yu, Ri/Lee) rank just under equal spellings.
+            return korean
+        # Names that only look Korean (Wong Kwok Keung; Huang reads as two syllables):
+        # words that agree almost exactly still count.
+        words, aligned = align_tokens(q, c, list(q_weights), list(c_weights))
+        if words >= KOREAN_WORDS_FLOOR and words > korean.score:
+            return NameComparison(words, "tokens", q, c, aligned)
+        return korean
     score, aligned = align_tokens(q, c, list(q_weights), list(c_weights))
     best = NameComparison(score, "tokens", q, c, aligned)
     if len(q.joined) >= 5 and len(q.core) != len(c.core):
