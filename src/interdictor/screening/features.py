@@ -19,10 +19,11 @@ from typing import Any
 from rapidfuzz.distance import Levenshtein
 
 from interdictor.screening.names import ORG, KoreanReading, NameForm
-from interdictor.text import chinese_surname_keys
+from interdictor.text.chinese import surname_variants
 
 MIN_TOKEN_SIMILARITY = 0.75  # below this two tokens are different words
 MAX_LENGTH_GAP = 0.25  # a longer gap cannot reach MIN_TOKEN_SIMILARITY
+MAX_SURNAME_LENGTH = 7  # single-character surnames: Cheung, Zhuang, Hsiung
 CHINESE_SURNAME_VARIANT = 0.85  # 陈: Chen (pinyin), Chan (Cantonese), Tan (Hokkien)
 PHONETIC_FLOOR = 0.8  # same metaphone: Namchongang ~ Namchonggang
 KOREAN_READING_DISCOUNT = 0.99
@@ -75,7 +76,14 @@ class NameComparison:
 
 def is_chinese_surname_variant(a: str, b: str) -> bool:
     """One token romanises the other's pinyin surname: Chan/Tan/Chin -> Chen, Wong -> Huang."""
-    return b in chinese_surname_keys(a) or a in chinese_surname_keys(b)
+    variants = surname_variants()  # lower-case spelling -> pinyin keys, loaded once
+    keys_a = variants.get(a)
+    if keys_a is None:
+        return False
+    if b in keys_a:
+        return True
+    keys_b = variants.get(b)
+    return keys_b is not None and a in keys_b
 
 
 def token_similarity(a: str, b: str, pa: str, pb: str) -> float:
@@ -85,7 +93,7 @@ def token_similarity(a: str, b: str, pa: str, pb: str) -> float:
     la, lb = len(a), len(b)
     if la <= 2 or lb <= 2:
         return 0.0  # "al" vs "el", "o" vs "u": too short to call a variant
-    if is_chinese_surname_variant(a, b):
+    if la <= MAX_SURNAME_LENGTH and lb <= MAX_SURNAME_LENGTH and is_chinese_surname_variant(a, b):
         sim = max(Levenshtein.normalized_similarity(a, b), CHINESE_SURNAME_VARIANT)
     elif pa == pb and pa:
         sim = max(Levenshtein.normalized_similarity(a, b), PHONETIC_FLOOR)
