@@ -20,7 +20,7 @@ from interdictor.screening.identifiers import (
     compare_identifiers,
     query_identifier_set,
 )
-from interdictor.screening.index import IndexedEntity, ScreeningIndex, query_keys
+from interdictor.screening.index import IndexedEntity, ScreeningIndex, query_keys, typo_keys
 from interdictor.screening.names import ORG, NameForm, analyze_name, name_kind
 from interdictor.screening.query import Query
 
@@ -105,7 +105,7 @@ class Screener:
         """Listed entities scoring at least ``threshold`` against ``query``, best first."""
         evidence = self._evidence(query)
         best: dict[int, NameComparison | None] = {}
-        for nid, _ in self.index.candidates(self._keys(evidence), CANDIDATE_NAMES):
+        for nid, _ in self._candidates(evidence):
             eno, nno = self.index.name_owner[nid]
             indexed = self.index.entities[eno]
             if not schemata_compatible(query.schema, indexed.entity.schema):
@@ -130,7 +130,7 @@ class Screener:
         """The ids of the entities blocking proposes for ``query`` (for benchmarks, audits)."""
         evidence = self._evidence(query)
         seen: dict[str, None] = {}
-        for nid, _ in self.index.candidates(self._keys(evidence), CANDIDATE_NAMES):
+        for nid, _ in self._candidates(evidence):
             seen[self.index.entities[self.index.name_owner[nid][0]].entity.id] = None
         return list(seen)
 
@@ -154,13 +154,21 @@ class Screener:
             birth_dates=query.all_birth_dates(),
         )
 
-    def _keys(self, evidence: _Evidence) -> set[str]:
-        keys: set[str] = {"i:" + v for v in evidence.identifiers.values()}
+    def _query_forms(self, evidence: _Evidence) -> list[NameForm]:
         kind = name_kind(evidence.query.schema)
-        for k in (kind,) if evidence.query.schema else (None, ORG):
-            for form in evidence.forms_for(k):
-                keys |= query_keys(form)
-        return keys
+        kinds = (kind,) if evidence.query.schema else (None, ORG)
+        return [form for k in kinds for form in evidence.forms_for(k)]
+
+    def _candidates(self, evidence: _Evidence) -> list[tuple[int, float]]:
+        forms = self._query_forms(evidence)
+        keys: set[str] = {"i:" + v for v in evidence.identifiers.values()}
+        for form in forms:
+            keys |= query_keys(form)
+
+        def typos() -> set[str]:
+            return set().union(*(typo_keys(form) for form in forms))
+
+        return self.index.candidates(keys, CANDIDATE_NAMES, typos)
 
     def _best_name(
         self,

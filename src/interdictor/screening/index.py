@@ -20,7 +20,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from operator import itemgetter
 
@@ -54,8 +54,8 @@ def deletes(token: str) -> Iterator[str]:
         yield token[:i] + token[i + 1 :]
 
 
-def name_keys(form: NameForm) -> set[str]:
-    """All blocking keys of one analysed name."""
+def name_keys(form: NameForm, typos: bool = True) -> set[str]:
+    """The blocking keys of one analysed name; ``typos`` adds its delete-1 neighbours."""
     keys: set[str] = set()
     for token, phon, generic in zip(form.tokens, form.phonetic, form.generic, strict=True):
         if generic:
@@ -63,9 +63,8 @@ def name_keys(form: NameForm) -> set[str]:
         keys.add("t:" + token)
         if len(token) >= 3 and phon:
             keys.add("p:" + phon)
-        if len(token) >= MIN_DELETE_LENGTH:
-            keys.update("d:" + d for d in deletes(token))
-            keys.add("d:" + token)
+    if typos:
+        keys |= typo_keys(form)
     if len(form.core) <= 4 and form.joined:
         keys.add("j:" + form.joined)
     for _, given in form.korean or ():
@@ -76,17 +75,25 @@ def name_keys(form: NameForm) -> set[str]:
     return keys
 
 
+def typo_keys(form: NameForm) -> set[str]:
+    """Delete-1 keys: a token with one letter deleted meets the same word misspelt."""
+    keys: set[str] = set()
+    for token in form.core:
+        if len(token) >= MIN_DELETE_LENGTH:
+            keys.update("d:" + d for d in deletes(token))
+        if len(token) >= MIN_DELETE_LENGTH - 1:
+            keys.add("d:" + token)
+    return keys
+
+
 def query_keys(form: NameForm) -> set[str]:
-    """Keys to look up for a query name: its own keys plus its delete-1 neighbours.
+    """Keys to look up for a query name, typo keys apart (``typo_keys``).
 
     Only a one-word query looks for acronyms ("KOMID"); the acronyms of a longer
     query (KTTC for Korea Taeryonggang Trading Corporation) would reach every
     other Korea T... Trading Corporation.
     """
-    keys = name_keys(form)
-    for token in form.core:
-        if len(token) >= MIN_DELETE_LENGTH - 1:
-            keys.add("d:" + token)
+    keys = name_keys(form, typos=False)
     if len(form.tokens) == 1:
         keys.add("a:" + form.tokens[0])
     else:
@@ -172,21 +179,26 @@ class ScreeningIndex:
                 acc[nid] += weight
         return common
 
-    def candidates(self, keys: Iterable[str], limit: int) -> list[tuple[int, float]]:
+    def candidates(
+        self, keys: set[str], limit: int, typos: Callable[[], set[str]] | None = None
+    ) -> list[tuple[int, float]]:
         """Name ids sharing the most key weight with ``keys``, best first.
+
+        ``typos`` makes the delete-1 keys, called only when the keys as written find
+        no candidate sharing most of the query's word weight.
 
         Names sharing less than ``RELATIVE_FLOOR`` of the best name's key weight are
         dropped: they cannot outscore it on the name, and scoring them costs time.
         """
         acc: dict[int, float] = defaultdict(float)
-        typo_keys = [k for k in keys if k[0] == "d"]
-        common = self._accumulate(acc, (k for k in keys if k[0] != "d"))
+        common = self._accumulate(acc, keys)
         token_weight = sum(
             self.key_weight.get(k, self.max_token_weight) for k in keys if k[0] == "t"
         )
         if not acc or max(acc.values()) < TYPO_FALLBACK * token_weight:
             # No candidate shares most of the words as written: look for typos too.
-            common += self._accumulate(acc, typo_keys)
+            if typos is not None:
+                common += self._accumulate(acc, typos())
         if not acc:
             # Only common keys ("Kim Chol"): use the rarest of them, in full.
             for key in sorted(common, key=lambda k: len(self.postings[k]))[:2]:
