@@ -105,6 +105,19 @@ def token_similarity(a: str, b: str, pa: str, pb: str) -> float:
     return sim * sim if sim >= MIN_TOKEN_SIMILARITY else 0.0
 
 
+# Token pairs recur across queries (listed words against common query words): their
+# similarity is kept, up to a bound, since each costs a Levenshtein and two lookups.
+_SIMILARITIES: dict[tuple[str, str], float] = {}
+MAX_REMEMBERED = 500_000
+
+
+def remember_similarity(a: str, b: str, sim: float) -> float:
+    if len(_SIMILARITIES) >= MAX_REMEMBERED:
+        _SIMILARITIES.clear()
+    _SIMILARITIES[a, b] = sim
+    return sim
+
+
 def align_tokens(
     q: NameForm, c: NameForm, q_weights: list[float], c_weights: list[float]
 ) -> tuple[float, list[tuple[str, str, float]]]:
@@ -123,7 +136,9 @@ def align_tokens(
             if qt == ct:
                 pairs.append((1.0, i, j))
             elif not q_generic:  # a recognised company word is spelt right: equal or nothing
-                sim = token_similarity(qt, ct, qp, cp)
+                sim = _SIMILARITIES.get((qt, ct))
+                if sim is None:
+                    sim = remember_similarity(qt, ct, token_similarity(qt, ct, qp, cp))
                 if sim:
                     pairs.append((sim, i, j))
     pairs.sort(reverse=True)
