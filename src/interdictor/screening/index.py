@@ -29,7 +29,7 @@ from interdictor.screening.identifiers import IdentifierSet, identifier_set
 from interdictor.screening.names import NameForm, analyze_name, name_kind
 
 MIN_DELETE_LENGTH = 5  # shorter tokens produce too many delete-1 collisions
-MAX_POSTINGS = 400  # keys shared by more names block only when nothing rarer does
+MAX_POSTINGS = 150  # keys shared by more names block only when nothing rarer does
 # A Korean given-name key stands for several words in any romanisation; an identifier
 # is near-proof. Both outweigh a single shared word.
 KEY_BOOST = {"k:": 3.0, "i:": 3.0}
