@@ -107,3 +107,52 @@ def test_whole_goods_declared_under_a_parts_subheading(classifier: Classifier) -
     assert whole.mislabelled and "parts subheading" in whole.reason
     part = check(classifier, "FREQUENCY CONVERTER SPARE PARTS, CONTROL BOARD", "8504.90")
     assert not part.mislabelled
+
+
+def test_maraging_steel_tube_under_alloy_steel_seamless_tubes_fits(classifier: Classifier) -> None:
+    # HS 7304.51: "seamless, cold-drawn or cold-rolled (cold-reduced), tubes, pipes and
+    # hollow profiles of circular cross-section" of alloy steel: tubes are not 7224 stock.
+    result = check(classifier, "Maraging steel tube, rotor tube", "7304.51")
+    assert result.consistent is True and "7304" in result.suggested
+    # A finished centrifuge rotor tube is still expected under 8401, not as tube stock.
+    finished = "ROTOR TUBE CYLINDERS MARAGING STEEL FOR GAS CENTRIFUGE, OD 145MM"
+    assert check(classifier, finished, "7304.59").mislabelled
+
+
+def test_spent_fuel_elements_under_2844_50_fit(classifier: Classifier) -> None:
+    # HS 2844.50 reads "Spent (irradiated) fuel elements (cartridges) of nuclear reactors";
+    # 8401.30 is for non-irradiated fuel elements only.
+    text = "Spent (irradiated) fuel elements (cartridges) of nuclear reactors"
+    result = check(classifier, text, "2844.50")
+    assert result.consistent is True and "2844.50" in result.suggested
+    assert check(classifier, "spent fuel elements", "2844.50").consistent is True
+
+
+def test_grinding_machine_is_not_a_machining_centre(classifier: Classifier) -> None:
+    # HS 8460.22 "grinding machines (excluding flat-surface), centreless, numerically
+    # controlled"; 8457 is machining centres.
+    text = "Machine-tools, grinding machines, centreless, numerically controlled"
+    assert check(classifier, text, "8460.22").consistent is True
+    assert check(classifier, "centreless NC grinding machines", "8460.22").consistent is True
+    misdeclared = check(classifier, "CNC grinding machine", "8457.10")
+    assert misdeclared.mislabelled and "8460" in misdeclared.suggested
+
+
+def test_aluminium_tubes_declared_as_articles_of_iron_or_steel(classifier: Classifier) -> None:
+    # HS 7326.90 "articles of iron or steel" against HS 7608.20 "aluminium alloy tubes".
+    text = "Aluminium alloy tubes, 7075-T6, outer diameter 150 mm"
+    result = check(classifier, text, "7326.90")
+    assert result.mislabelled and "7608" in result.suggested
+    assert "Iron or steel" in result.reason and "7608" in result.reason
+    assert check(classifier, text, "7608.20").consistent is True
+
+
+def test_a_metal_contradicting_the_declared_metal_chapter_is_flagged(
+    classifier: Classifier,
+) -> None:
+    # No concept names the goods, but the description's metal is not the heading's.
+    result = check(classifier, "Aluminium plates, 2 mm", "7326.90")
+    assert result.mislabelled and "aluminium belongs in chapter 76" in result.reason
+    # The declared text naming the metal ("plated or coated with zinc") is no contradiction.
+    assert check(classifier, "steel wire, zinc coated", "7217.20").consistent is None
+    assert check(classifier, "Iron or steel, articles", "7326.90").consistent is None

@@ -6,7 +6,9 @@ heading, from the HS <-> control-entry correlation of its best candidate entries
 declared code fits when it starts with one of those prefixes, at chapter (2 digits),
 heading (4) or subheading (6) level. When it does not, the line is flagged as mislabelled,
 with the heading texts of both sides as the reason: "rocket motor casings" under 8436
-(agricultural machinery) is expected under 8412 (engines and motors).
+(agricultural machinery) is expected under 8412 (engines and motors). When nothing names
+the goods, a description naming one base metal declared under another metal's chapter
+("aluminium plates" under 7326, articles of iron or steel) is still flagged.
 """
 
 from __future__ import annotations
@@ -24,6 +26,34 @@ from interdictor.goods.lexicon import Concept
 MAX_SUGGESTED = 6
 # HS texts of parts subheadings: "...; parts thereof", "Parts of ...", "...; parts".
 _PARTS = re.compile(r"(?:^|;\s*)parts\b", re.IGNORECASE)
+# Base metals of HS Section XV: the chapter of each and the words that name it. A
+# description naming one metal declared under another metal's chapter is mislabelled
+# ("aluminium alloy tubes" under 7326, "other articles of iron or steel").
+METAL_CHAPTERS: dict[str, tuple[str, ...]] = {
+    "iron or steel": ("72", "73"),
+    "copper": ("74",),
+    "nickel": ("75",),
+    "aluminium": ("76",),
+    "lead": ("78",),
+    "zinc": ("79",),
+    "tin": ("80",),
+    "titanium": ("81",),
+    "tungsten": ("81",),
+    "molybdenum": ("81",),
+    "tantalum": ("81",),
+    "magnesium": ("81",),
+    "zirconium": ("81",),
+    "beryllium": ("81",),
+}
+_METAL_WORDS: dict[str, re.Pattern[str]] = {
+    "iron or steel": re.compile(r"\b(?:iron|steels?)\b", re.IGNORECASE),
+    "aluminium": re.compile(r"\b(?:aluminium|aluminum)\b", re.IGNORECASE),
+    **{
+        metal: re.compile(rf"\b{metal}\b", re.IGNORECASE)
+        for metal in METAL_CHAPTERS
+        if metal not in ("iron or steel", "aluminium")
+    },
+}
 
 
 @dataclass(slots=True)
@@ -79,6 +109,9 @@ def check_hs(
         return HSCheck(declared, False, None, None, suggested, validation.message)
     code = validation.code
     if not expected:
+        clash = metal_clash(description, code, nomenclature)
+        if clash:
+            return HSCheck(declared, True, False, 0.0, suggested, f"{validation.message}: {clash}")
         score = text_fit(description, code, nomenclature)
         reason = f"{validation.message}; no reviewed heading for this description"
         return HSCheck(declared, True, None, score, suggested, reason)
@@ -161,6 +194,28 @@ def declared_as_parts(code: str, concepts: list[Concept], nomenclature: HSNomenc
     if found is None or len(code) < 6 or not _PARTS.search(found.description):
         return False
     return not any(c.canonical == "parts" for c in concepts)
+
+
+def metal_clash(description: str, code: str, nomenclature: HSNomenclature) -> str:
+    """Say why a description naming one base metal does not fit another metal's chapter.
+
+    Only a description naming a single metal counts, and only when the declared code's
+    own texts do not name it ("steel, clad with copper" names both). Returns "" if fine.
+    """
+    declared_metals = [m for m, chapters in METAL_CHAPTERS.items() if code[:2] in chapters]
+    named = [m for m, pattern in _METAL_WORDS.items() if pattern.search(description)]
+    if not declared_metals or len(named) != 1 or named[0] in declared_metals:
+        return ""
+    texts = " ".join(
+        c.description for c in (nomenclature.get(code), nomenclature.heading(code)) if c
+    )
+    if _METAL_WORDS[named[0]].search(texts):
+        return ""
+    chapters = "/".join(METAL_CHAPTERS[named[0]])
+    return (
+        f"the description names {named[0]}, the declared code is of "
+        f"{' or '.join(declared_metals)}; {named[0]} belongs in chapter {chapters}"
+    )
 
 
 def mismatch_level(code: str, expected: list[str]) -> str:
