@@ -55,7 +55,9 @@ MISLABELS = (
     ("845710", "5-axis CNC vertical machining centre, model VMC-850", "845229", "pcs", 95_000.0),
     ("760820", "Aluminium alloy tubes, 7075-T6, outer diameter 150 mm", "732690", "kg", 9.5),
     ("722830", "Maraging steel round bar, grade 350", "721420", "kg", 24.0),
-    ("847989", "Filament winding machine, 3-axis, CNC", "844590", "pcs", 120_000.0),
+    # 8445 (textile winding) is an accepted heading for 1B001 machines (HS correlation
+    # table), so declaring one there is no mislabel; 8452 (sewing machines) is.
+    ("847989", "Filament winding machine, 3-axis, CNC", "845229", "pcs", 120_000.0),
     ("681511", "Carbon fibre, 12K tow, T800 grade", "540233", "kg", 45.0),
 )
 
