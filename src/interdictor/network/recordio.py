@@ -34,6 +34,7 @@ from followthemoney import model
 from followthemoney.exc import FollowTheMoneyException
 
 from interdictor.errors import InvalidInput, UnknownFormat
+from interdictor.files import open_text
 from interdictor.model import Rejected
 from interdictor.network.recordconvert import RecordError, record_from_dict, record_to_dict
 from interdictor.network.records import RECORD_TYPES, Record
@@ -93,12 +94,6 @@ def _lists_from_indexed(node: Any) -> Any:
     if items and all(k.isdigit() for k in items):
         return [items[k] for k in sorted(items, key=int)]
     return items
-
-
-def _open_text(path: Path) -> IO[str]:
-    if path.name.endswith(".gz"):
-        return io.TextIOWrapper(gzip.open(path, "rb"), encoding="utf-8-sig", newline="")
-    return path.open("r", encoding="utf-8-sig", newline="")
 
 
 def _base_name(path: Path) -> str:
@@ -174,7 +169,7 @@ def _reject(path: Path, position: str, reason: str, excerpt: Any) -> Rejected:
 def _iter_jsonl(path: Path) -> Iterator[Record | Rejected]:
     default_type = _default_type(path)
     source = str(path)
-    with _open_text(path) as handle:
+    with open_text(path) as handle:
         for number, line in enumerate(handle, start=1):
             if not line.strip():
                 continue
@@ -193,7 +188,7 @@ def _iter_jsonl(path: Path) -> Iterator[Record | Rejected]:
 def _iter_csv(path: Path) -> Iterator[Record | Rejected]:
     default_type = _default_type(path)
     source = str(path)
-    with _open_text(path) as handle:
+    with open_text(path) as handle:
         reader = csv.DictReader(handle)
         for row in reader:
             position = f"line {reader.line_num}"

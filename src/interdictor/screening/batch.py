@@ -7,15 +7,15 @@ reported with its line number and set aside; the rest is screened.
 from __future__ import annotations
 
 import csv
-import gzip
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 import orjson
 
 from interdictor.errors import InvalidInput
+from interdictor.files import open_text
 from interdictor.screening.engine import DEFAULT_LIMIT, DEFAULT_THRESHOLD, Match, Screener
 from interdictor.screening.query import Query, make_query
 
@@ -29,16 +29,10 @@ class BatchSummary:
     rejected: list[InvalidInput] = field(default_factory=list)
 
 
-def _open(path: Path) -> IO[str]:
-    if path.suffix == ".gz":
-        return gzip.open(path, "rt", encoding="utf-8", newline="")
-    return path.open(encoding="utf-8", newline="")
-
-
 def _rows(path: Path) -> Iterator[tuple[int, dict[str, Any] | None, str | None]]:
     """(line number, row, error) for each record of a CSV or JSON-lines file."""
     name = path.name.removesuffix(".gz")
-    with _open(path) as handle:
+    with open_text(path) as handle:
         if name.endswith(".jsonl") or name.endswith(".json"):
             for lineno, line in enumerate(handle, start=1):
                 if not line.strip():
@@ -129,6 +123,6 @@ def screen_file(
 
 def count_records(path: Path) -> int:
     """Number of lines after the header (for a progress bar total)."""
-    with _open(path) as handle:
+    with open_text(path) as handle:
         total = sum(1 for line in handle if line.strip())
     return total - 1 if path.name.removesuffix(".gz").endswith(".csv") else total

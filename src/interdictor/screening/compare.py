@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gzip
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,6 +10,7 @@ from typing import Any
 import orjson
 
 from interdictor.errors import InvalidInput
+from interdictor.files import open_text
 from interdictor.model import SCHEMATA
 from interdictor.model.ftm import from_ftm
 from interdictor.screening.engine import Match, Screener
@@ -68,8 +68,7 @@ def compare_entities(left: Mapping[str, Any], right: Mapping[str, Any]) -> Compa
 
 def read_pairs(path: Path) -> Iterator[tuple[int, dict[str, Any], dict[str, Any]] | InvalidInput]:
     """Yield (line number, left, right) per line, or an InvalidInput for a bad line."""
-    opener = _open_text(path)
-    with opener as handle:
+    with open_text(path) as handle:
         for lineno, line in enumerate(handle, start=1):
             if not line.strip():
                 continue
@@ -82,9 +81,3 @@ def read_pairs(path: Path) -> Iterator[tuple[int, dict[str, Any], dict[str, Any]
                 yield InvalidInput(str(exc), source=str(path), position=f"line {lineno}")
                 continue
             yield lineno, left, right
-
-
-def _open_text(path: Path) -> Any:
-    if path.suffix == ".gz":
-        return gzip.open(path, "rt", encoding="utf-8")
-    return path.open(encoding="utf-8")

@@ -20,11 +20,11 @@ from functools import lru_cache
 
 from rigour.text.phonetics import metaphone
 
-from interdictor.screening.hanja import han_to_hangul
 from interdictor.text import (
     acronym_candidates,
     bracketed_abbreviations,
     han_name_pinyin,
+    han_to_hangul,
     han_to_pinyin,
     is_han,
     is_hangul,

@@ -9,6 +9,7 @@ from interdictor.text.chinese import (
     is_han,
     split_han_name,
 )
+from interdictor.text.hanja import han_to_hangul
 from interdictor.text.ids import (
     guess_identifier_kinds,
     normalize_identifier,
@@ -48,6 +49,7 @@ __all__ = [
     "fold",
     "guess_identifier_kinds",
     "han_name_pinyin",
+    "han_to_hangul",
     "han_to_pinyin",
     "is_acronym_of",
     "is_han",
