@@ -6,19 +6,24 @@ from pathlib import Path
 
 import networkx as nx
 import orjson
+import pytest
 from followthemoney import model
 from typer.testing import CliRunner
 
 from interdictor.cli.main import app
+from interdictor.lists import DEFAULT_LISTS, parse_file
 from interdictor.network.alerts import read_feedback, record_feedback
 from interdictor.network.analyze import (
     Engines,
-    agrees_on_country,
     analyze_records,
+    is_exact_company_name,
     load_feedback,
+    make_screen_fn,
     write_outputs,
 )
 from interdictor.network.recordio import read_records
+from interdictor.network.resolve import Mention, ScreenFn, link_listed, resolve_mentions
+from interdictor.screening import Screener, make_query
 
 BUYER = {"name": "Dalian Tonghe Trading Co., Ltd", "country": "CN"}
 SELLER = {"name": "Hamburg Precision GmbH", "country": "DE"}
@@ -137,7 +142,43 @@ def test_cli_writes_the_outputs(tmp_path: Path) -> None:
     assert bad.exit_code != 0
 
 
-def test_a_listing_of_another_country_needs_a_near_exact_name() -> None:
-    assert agrees_on_country("AE", ["ir"]) is False
-    assert agrees_on_country("KP", ["kp"]) and agrees_on_country(None, ["ir"])
-    assert agrees_on_country("AE", [])
+@pytest.fixture(scope="module")
+def un_screen() -> ScreenFn:
+    """Screening over the bundled UN list, which carries both listings used below:
+    KOREA RYONBONG GENERAL CORPORATION (KPe.002, DPRK) and FAJR INDUSTRIAL GROUP (IRe.017)."""
+    path, fmt = next((path, fmt) for path, fmt in DEFAULT_LISTS if "un_" in Path(path).name)
+    return make_screen_fn(Screener(parse_file(Path(path), fmt).entities), make_query)
+
+
+def test_an_exact_company_name_links_across_countries_and_a_look_alike_does_not(
+    un_screen: ScreenFn,
+) -> None:
+    screen = un_screen
+    branch = screen("KOREA RYONBONG GENERAL CORP.", "LegalEntity", "CN")
+    assert [(h.listed_name, h.exact_name) for h in branch[:1]] == [
+        ("KOREA RYONBONG GENERAL CORPORATION", True)
+    ]
+    assert branch[0].score < 0.9  # the countries differ: the score alone would not link
+    entities = resolve_mentions(
+        [
+            Mention(
+                record_id="r1", role="buyer", name="KOREA RYONBONG GENERAL CORP.", country="CN"
+            ),
+            Mention(record_id="r2", role="buyer", name="Al Fajr Industrial FZCO", country="AE"),
+        ]
+    )
+    assert link_listed(entities, screen) == 1
+    linked = {e.name: [h["listed_id"] for h in e.listed] for e in entities}
+    assert linked == {
+        "KOREA RYONBONG GENERAL CORP.": [branch[0].listed_id],
+        "Al Fajr Industrial FZCO": [],
+    }
+
+
+def test_a_short_or_generic_name_is_never_exact_enough() -> None:
+    assert is_exact_company_name(
+        "Korea Ryonbong General Corp", ["KOREA RYONBONG GENERAL CORPORATION"]
+    )
+    assert not is_exact_company_name("Trading Co Ltd", ["TRADING COMPANY LIMITED"])
+    assert not is_exact_company_name("Ryonbong", ["RYONBONG"])
+    assert not is_exact_company_name("Ryonbong Trading", ["Korea Ryonbong General Corporation"])

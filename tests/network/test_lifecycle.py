@@ -118,3 +118,59 @@ def test_agreeing_documents_raise_nothing() -> None:
     records[2].refs["contract"] = "K-1"
     deal = next(t for t in run(records) if "c1" in t.record_ids)
     assert deal.disagreements == []
+
+
+def make_invoice_chain(contract_number: str) -> list:
+    """A contract whose number no other document repeats, and an invoice and payment
+    that cite the invoice number only."""
+    return [
+        make(
+            {
+                "id": "c9",
+                "type": "contract",
+                "date": "2024-01-05",
+                "refs": {"contract": contract_number},
+                "buyer": BUYER,
+                "seller": SELLER,
+                "goods": GOODS,
+                "total_value": 90000,
+            }
+        ),
+        make(
+            {
+                "id": "iv9",
+                "type": "invoice",
+                "date": "2024-02-01",
+                "refs": {"invoice": "INV-9"},
+                "buyer": BUYER,
+                "seller": SELLER,
+                "goods": GOODS,
+                "total_value": 90000,
+            }
+        ),
+        make(
+            {
+                "id": "p9",
+                "type": "payment",
+                "date": "2024-03-01",
+                "refs": {"invoice": "INV-9"},
+                "payer": BUYER,
+                "payee": SELLER,
+                "amount": 90000,
+            }
+        ),
+    ]
+
+
+def test_a_contract_whose_number_nothing_repeats_joins_its_deal_by_parties() -> None:
+    transactions = run(make_invoice_chain("SC-9"))
+    deal = next(t for t in transactions if "c9" in t.record_ids)
+    assert sorted(deal.record_ids) == ["c9", "iv9", "p9"]
+
+
+def test_repeat_orders_with_their_own_contract_numbers_stay_apart() -> None:
+    records = make_invoice_chain("SC-9")
+    records[1].refs["contract"] = "SC-8"  # the invoice belongs to an earlier contract
+    transactions = run(records)
+    deal = next(t for t in transactions if "c9" in t.record_ids)
+    assert deal.record_ids == ["c9"]

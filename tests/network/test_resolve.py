@@ -107,3 +107,26 @@ def test_to_order_consignees_name_the_bank_or_nobody() -> None:
     assert strip_order_prefix("To the order of shipper") == ""
     assert strip_order_prefix("TO ORDER OF Bank of Dandong") == "Bank of Dandong"
     assert strip_order_prefix("Orderly Supplies Ltd") == "Orderly Supplies Ltd"
+
+
+def test_a_mention_without_country_joins_the_namesake_it_shares_an_address_with() -> None:
+    osaka = "Room 1204, 88 Umeda, Osaka"
+    yokohama = "Room 2011, 591 Sakae, Yokohama"
+    entities = resolve_mentions(
+        [
+            mention(
+                "r1", "Yamato Trading Corporation", country="JP", identifier="JP-1", address=osaka
+            ),  # fmt: skip
+            mention(
+                "r2",
+                "Yamato Trading Corporation",
+                country="JP",
+                identifier="JP-2",
+                address=yokohama,
+            ),  # fmt: skip
+            mention("r3", "Yamato Trading Corporation", address=yokohama),
+            mention("r4", "Yamato Trading Corporation", address=osaka),
+        ]
+    )
+    owner = {r: e.id for e in entities for r in e.record_ids}
+    assert owner["r3"] == owner["r2"] != owner["r1"] == owner["r4"]

@@ -44,20 +44,25 @@ from interdictor.network.report import collect_evidence, write_ftm, write_graphm
 from interdictor.network.resolve import (
     Entity,
     ScreenFn,
+    ScreenHit,
     extract_mentions,
     index_mentions,
     link_listed,
     resolve_mentions,
 )
+from interdictor.text.orgs import canonicalize_org_name, org_core_tokens
 
 Progress = Callable[[str], None]
 FEEDBACK_FILE = "feedback.jsonl"
 # "Just under a threshold" for network red flags: within 20 % (a positioning accuracy of
 # 6.9 µm against the 6 µm of EU Annex I 2B201.a); the goods engine's own default is 10 %.
 NEAR_MARGIN = 0.2
-# A name match on a party of another country than the listing's needs to be near exact:
-# "Al Fajr Industrial FZCO" (AE) is not "FAJR INDUSTRIAL GROUP" (IR) at 0.89.
-OTHER_COUNTRY_SCORE = 0.95
+# Screening counts country once, in its score; linking adds no country rule of its own.
+# Below the link threshold only an exact distinctive company name links: "Korea Ryonbong
+# General Corporation" printed by a Chinese branch scores 0.83 (countries differ), while
+# "Al Fajr Industrial FZCO" against "FAJR INDUSTRIAL GROUP" (0.89) is not the same name.
+MIN_EXACT_WORDS = 2  # words of the name, legal forms included
+MIN_DISTINCTIVE = 1  # words left once legal forms and trade words are gone
 
 
 @dataclass
@@ -130,24 +135,33 @@ def analyze_records(
 
 
 def make_screen_fn(
-    screener: Any, make_query: Callable[..., Any], threshold: float = 0.7
+    screener: Any, make_query: Callable[..., Any], threshold: float = 0.5
 ) -> ScreenFn:
     """A screening seam over ``interdictor.screening`` (its ``Screener`` and ``make_query``)."""
 
-    def screen(name: str, schema: str, country: str | None) -> list[tuple[str, str, float, str]]:
+    def screen(name: str, schema: str, country: str | None) -> list[ScreenHit]:
         query = make_query(name=name, schema=schema, country=country)
         return [
-            (m.entity.id, m.entity.name, m.score, _explain(m.explanation))
+            ScreenHit(
+                m.entity.id,
+                m.entity.name,
+                m.score,
+                _explain(m.explanation),
+                schema != "Person" and is_exact_company_name(name, m.entity.all_names()),
+            )
             for m in screener.screen(query, threshold=threshold)
-            if m.score >= OTHER_COUNTRY_SCORE or agrees_on_country(country, m.entity.countries)
         ]
 
     return screen
 
 
-def agrees_on_country(country: str | None, listed_countries: list[str]) -> bool:
-    """True unless both sides name countries and none is shared."""
-    return not country or not listed_countries or country.lower() in listed_countries
+def is_exact_company_name(name: str, listed_names: list[str]) -> bool:
+    """The name is one of the listed names word for word, legal forms folded ("Corp." is
+    "Corporation"), long and distinctive enough not to be a chance namesake."""
+    canonical = canonicalize_org_name(name)
+    if len(canonical.split()) < MIN_EXACT_WORDS or len(org_core_tokens(name)) < MIN_DISTINCTIVE:
+        return False
+    return any(canonicalize_org_name(listed) == canonical for listed in listed_names)
 
 
 def _explain(explanation: object) -> str:

@@ -92,27 +92,33 @@ def link_by_refs(
     """
     groups: dict[tuple[str, str], list[int]] = defaultdict(list)
     for index, record in enumerate(records):
-        for kind, value in record.refs.items():
-            if value and kind != "licence":  # one licence covers many deals
-                groups[(kind, str(value).strip().upper())].append(index)
+        for key in _deal_refs(record):
+            groups[key].append(index)
     for members in groups.values():
         if len(members) < 2 or len(members) > MAX_REF_GROUP:
             continue
-        for i, a in enumerate(members):
-            for b in members[i + 1 :]:
-                if party_sets[a] & party_sets[b] or not (party_sets[a] and party_sets[b]):
-                    uf.union(a, b)
+        if not all(party_sets[m] for m in members):
+            # A record naming no resolved party joins every other: the group is one deal.
+            for other in members[1:]:
+                uf.union(members[0], other)
+            continue
+        # Members sharing a party join, in one pass: each joins the first holder of its parties.
+        first_holder: dict[str, int] = {}
+        for member in members:
+            for party in party_sets[member]:
+                uf.union(first_holder.setdefault(party, member), member)
 
 
 def _goods_key(record: Record) -> frozenset[str]:
     return frozenset((g.hs_code or "")[:6] for g in record.goods() if g.hs_code)
 
 
-def _agrees(a: Record, b: Record) -> bool:
-    """Same amount (within tolerance) or same goods: enough to join a deal without refs."""
+def _same_amount(a: Record, b: Record) -> bool:
     x, y = amount_of(a), amount_of(b)
-    if x and y and abs(x - y) <= AMOUNT_TOLERANCE * max(x, y):
-        return True
+    return bool(x and y and abs(x - y) <= AMOUNT_TOLERANCE * max(x, y))
+
+
+def _same_goods(a: Record, b: Record) -> bool:
     ga, gb = _goods_key(a), _goods_key(b)
     return bool(ga and gb and ga == gb)
 
@@ -120,21 +126,62 @@ def _agrees(a: Record, b: Record) -> bool:
 def link_by_parties(
     records: Sequence[Record], side_ids: Sequence[tuple[str, str] | None], uf: _UnionFind
 ) -> None:
-    """Join records without refs to a deal with the same supplier and customer."""
+    """Join a record that no shared reference linked (it prints none, or numbers no other
+    document repeats, such as a contract number the invoice leaves out) to a deal with the
+    same supplier and customer, close in time, that agrees on the amount or, failing
+    that, on the goods. A deal that already prints another number of the same kind (a
+    second contract, say) is a different deal: repeat orders stay apart.
+    """
+    size: dict[int, int] = defaultdict(int)
+    numbers: dict[int, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for index, record in enumerate(records):
+        root = uf.find(index)
+        size[root] += 1
+        for kind, value in _deal_refs(record):
+            numbers[root][kind].add(value)
+    alone = {index for index in range(len(records)) if size[uf.find(index)] == 1}
     by_pair: dict[tuple[str, str], list[int]] = defaultdict(list)
     for index, pair in enumerate(side_ids):
         if pair is not None:
             by_pair[pair].append(index)
+
+    def compatible(a: int, b: int) -> bool:
+        theirs = numbers[uf.find(b)]
+        return all(
+            not theirs[kind] or value in theirs[kind] for kind, value in _deal_refs(records[a])
+        )
+
     for members in by_pair.values():
         if len(members) > 200:  # a regular trading pair: refs are the only safe link
             continue
-        for i, a in enumerate(members):
-            if records[a].refs:
+        for a in members:
+            if a not in alone:
                 continue
-            for b in members[:i] + members[i + 1 :]:
-                if _close_in_time(records[a], records[b]) and _agrees(records[a], records[b]):
-                    uf.union(a, b)
-                    break
+            near = [
+                b
+                for b in members
+                if b != a and _close_in_time(records[a], records[b]) and compatible(a, b)
+            ]
+            match = next((b for b in near if _same_amount(records[a], records[b])), None)
+            if match is None:
+                match = next((b for b in near if _same_goods(records[a], records[b])), None)
+            if match is None:
+                continue
+            mine, theirs = numbers.pop(uf.find(a), {}), numbers.pop(uf.find(match), {})
+            uf.union(a, match)
+            merged = numbers[uf.find(a)]
+            for found in (mine, theirs):
+                for kind, values in found.items():
+                    merged[kind] |= values
+
+
+def _deal_refs(record: Record) -> list[tuple[str, str]]:
+    """The reference numbers that name one deal (a licence covers many)."""
+    return [
+        (kind, str(value).strip().upper())
+        for kind, value in record.refs.items()
+        if value and kind != "licence"
+    ]
 
 
 def _close_in_time(a: Record, b: Record) -> bool:

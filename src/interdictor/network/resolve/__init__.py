@@ -24,6 +24,7 @@ from interdictor.network.resolve.cluster import (
 from interdictor.network.resolve.entities import (
     Entity,
     ScreenFn,
+    ScreenHit,
     index_mentions,
     link_listed,
     resolve_mentions,
@@ -52,6 +53,7 @@ __all__ = [
     "Entity",
     "Mention",
     "ScreenFn",
+    "ScreenHit",
     "Unit",
     "build_units",
     "cluster_units",

@@ -7,14 +7,30 @@ import hashlib
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from interdictor.network.resolve.cluster import cluster_units
 from interdictor.network.resolve.mentions import Mention
 from interdictor.network.resolve.units import Unit, build_units
 
-# A screening seam: (name, schema, country) -> [(listed id, listed name, score, explanation)].
-ScreenFn = Callable[[str, str, str | None], list[tuple[str, str, float, str]]]
 LINK_THRESHOLD = 0.9  # the screening score from which an entity is linked to a listing
+
+
+class ScreenHit(NamedTuple):
+    """A listing a name resembles. ``exact_name`` is set when the party prints a listed
+    company name word for word (legal forms aside) and that name is distinctive: such a
+    party is linked whatever country either side gives, since a listed company's branch
+    or front abroad carries its name into another country."""
+
+    listed_id: str
+    listed_name: str
+    score: float
+    explanation: str
+    exact_name: bool = False
+
+
+# A screening seam: (name, schema, country) -> the listings the name resembles.
+ScreenFn = Callable[[str, str, str | None], list[ScreenHit]]
 
 
 @dataclass(slots=True)
@@ -101,8 +117,9 @@ def index_mentions(entities: Iterable[Entity]) -> dict[tuple[str, str], str]:
 def link_listed(
     entities: Iterable[Entity], screen: ScreenFn, threshold: float = LINK_THRESHOLD
 ) -> int:
-    """Screen each distinct name once and attach hits at or above ``threshold``."""
-    cache: dict[tuple[str, str, str | None], list[tuple[str, str, float, str]]] = {}
+    """Screen each distinct name once and attach hits at or above ``threshold``, and
+    exact distinctive company names whatever their score."""
+    cache: dict[tuple[str, str, str | None], list[ScreenHit]] = {}
     linked = 0
     for entity in entities:
         schema = "Person" if entity.kind == "person" else "LegalEntity"
@@ -112,15 +129,17 @@ def link_listed(
             key = (name, schema, country)
             if key not in cache:
                 cache[key] = screen(name, schema, country)
-            for listed_id, listed_name, score, why in cache[key]:
-                kept = best.get(listed_id)
-                if score >= threshold and (kept is None or score > float(kept["score"])):  # type: ignore[arg-type]
-                    best[listed_id] = {
-                        "listed_id": listed_id,
-                        "listed_name": listed_name,
-                        "score": round(score, 4),
+            for hit in cache[key]:
+                kept = best.get(hit.listed_id)
+                strong = hit.score >= threshold or hit.exact_name
+                if strong and (kept is None or hit.score > float(kept["score"])):  # type: ignore[arg-type]
+                    best[hit.listed_id] = {
+                        "listed_id": hit.listed_id,
+                        "listed_name": hit.listed_name,
+                        "score": round(hit.score, 4),
                         "matched_name": name,
-                        "explanation": why,
+                        "exact_name": hit.exact_name,
+                        "explanation": hit.explanation,
                     }
         entity.listed = sorted(best.values(), key=lambda h: -float(h["score"]))  # type: ignore[arg-type]
         linked += bool(entity.listed)

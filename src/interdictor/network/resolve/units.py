@@ -96,9 +96,37 @@ def build_units(mentions: Iterable[Mention]) -> list[Unit]:
             key = "|".join((*group, identifier))
             units[identifier] = Unit(key, m.kind, name, full, group[2], identifier)
         units[identifier].add(m, contact)
+    countryless = {g: w for g, w in pending.items() if not g[2]}
     for group, waiting in pending.items():
-        place_pending(group, groups[group], waiting, norm)
+        if group[2]:
+            place_pending(group, groups[group], waiting, norm)
+    place_countryless(groups, countryless, norm)
     return [unit for units in groups.values() for unit in units.values()]
+
+
+def place_countryless(
+    groups: dict[tuple[str, str, str], dict[str, Unit]],
+    pending: dict[tuple[str, str, str], list[tuple[Mention, tuple[str, str, str]]]],
+    norm: _Normaliser,
+) -> None:
+    """Mentions printing neither country nor identifier: into a unit of the same name in
+    some country whose phone, e-mail or address they share, so that namesakes in different
+    places keep their own mentions; the rest stay together under the name alone."""
+    by_name: dict[tuple[str, str], list[Unit]] = defaultdict(list)
+    for (kind, name, country), units in groups.items():
+        if country:
+            by_name[(kind, name)].extend(units.values())
+    for group, waiting in pending.items():
+        namesakes = sorted(by_name.get(group[:2], []), key=lambda u: (-len(u.mentions), u.key))
+        rest = []
+        for mention, contact in waiting:
+            best = max(namesakes, key=lambda u: u.shares(contact), default=None)
+            if best is not None and best.shares(contact):
+                best.add(mention, contact)
+            else:
+                rest.append((mention, contact))
+        if rest:
+            place_pending(group, groups[group], rest, norm)
 
 
 def place_pending(
