@@ -3,6 +3,9 @@
 A line's description is read through the reviewed lexicon (terms -> concepts), and the
 concepts' weights give candidate entries from an inverted index (concept -> entries), so a
 line costs work in proportion to the terms it holds, never to the size of the catalogue.
+When the lexicon names no goods on the line (or only weakly, and no benign look-alike),
+the catalogue's own text is searched (``retrieval.py``): an entry whose wording the line
+shares closely enough is listed, with that wording as its reason, and feeds the HS check.
 Each candidate's deciding parameters (``lexicon_rules.csv``) are compared with the values
 declared on the line, in units (pint). A value short of a threshold marks the entry
 ``below_threshold``; within ``margin`` of it, the reasons say "just below threshold".
@@ -28,10 +31,17 @@ from interdictor.goods.correlation import HSCorrelation
 from interdictor.goods.decisions import DecisionStore, ReusedDecision
 from interdictor.goods.hs import HSNomenclature
 from interdictor.goods.hs_check import HSCheck, check_hs
-from interdictor.goods.lexicon import Concept, Lexicon, Rule, TermHit
+from interdictor.goods.lexicon import Concept, Lexicon, Rule, TermHit, normalise_description
 from interdictor.goods.line import GoodsLine, LineValue, read_line_values
 from interdictor.goods.parameters import Comparison, ComparisonStatus, compare
 from interdictor.goods.regimes import regimes_for
+from interdictor.goods.retrieval import (
+    GENERIC_STEMS,
+    CatalogueIndex,
+    RetrievalHit,
+    evidence_factors,
+    terms_of,
+)
 
 __all__ = [
     "Classification",
@@ -53,6 +63,19 @@ BENIGN_PENALTY = 0.6
 PARAMETER_SUPPORT = 0.2
 CONTEXT_FACTOR = 0.3
 MAX_CACHED_COMPARISONS = 200_000
+# Catalogue-text fallback (retrieval.py). It runs when no lexicon candidate reaches
+# LEXICON_SURE (one item term of weight 1.0 gives 0.667) and no benign concept is named.
+LEXICON_SURE = 0.6
+# An entry found by its text is listed from this calibrated confidence; others found for
+# the same line come along when within FALLBACK_RATIO of the best.
+FALLBACK_MIN_CONFIDENCE = 0.5
+FALLBACK_RATIO = 0.85
+FALLBACK_CANDIDATES = 5
+FALLBACK_MAX_SCORE = 0.9  # a text match never outranks a reviewed lexicon weight of 1.0+
+# Goods declared under a heading where the entry's goods belong (hs_correlation.csv) need
+# less textual evidence; goods declared elsewhere need the full FALLBACK_MIN_CONFIDENCE,
+# and are then flagged as mislabelled.
+HS_FIT_BONUS = 0.15
 
 
 @dataclass(slots=True)
@@ -65,6 +88,7 @@ class ControlMatch:
     reasons: list[str]
     below_threshold: bool = False
     just_below: bool = False
+    via: str = "lexicon"  # or "catalogue text" (found by the entry's own wording)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -127,6 +151,8 @@ class Classifier:
         decisions: DecisionStore | None = None,
         edition: str = "2022",
         margin: float = DEFAULT_MARGIN,
+        fallback: bool = True,
+        retrieval: CatalogueIndex | None = None,
     ):
         self.lexicon = lexicon or Lexicon.load_default()
         self.catalogue = catalogue or ControlCatalogue.load_default()
@@ -135,9 +161,20 @@ class Classifier:
         self.decisions = decisions
         self.edition = edition
         self.margin = margin
+        self.fallback = fallback
+        self._retrieval = retrieval
         self._regimes: dict[str, list[str]] = {}
         # Keyed by id(rule): rules live as long as the lexicon this classifier holds.
         self._comparisons: dict[tuple[int, str, str, float], Comparison] = {}
+
+    @property
+    def retrieval(self) -> CatalogueIndex | None:
+        """The catalogue-text index (built on first use), or None with ``fallback=False``."""
+        if self._retrieval is None and self.fallback:
+            self._retrieval = catalogue_index(
+                self.catalogue, self.lexicon, self.nomenclature, self.correlation
+            )
+        return self._retrieval
 
     def classify(self, line: GoodsLine) -> Classification:
         """Classify one line (see the module docstring for the output)."""
@@ -147,20 +184,116 @@ class Classifier:
         if reused is not None:
             controls = self.controls_from_decision(reused)
         else:
-            controls = self.rank_controls(
-                hits, concepts, read_line_values(line.description, line.parameters)
-            )
-        top = [c.entry for c in controls if not c.below_threshold][:2]
+            values = read_line_values(line.description, line.parameters)
+            controls = self.rank_controls(hits, concepts, values)
+            if self.needs_fallback(concepts, controls):
+                controls = self.add_catalogue_matches(line, controls, hits, concepts, values)
+        listed = [c for c in controls if not c.below_threshold][:2]
+        top = [c.entry for c in listed]
+        if listed and listed[0].via != "lexicon":
+            # Found by its text: no concept supports the entry; entry-less ones ("parts")
+            # still say what kind of line it is, and the correlation table gives headings.
+            describing = [c for c in concepts if not c.entries]
+        else:
+            describing = concepts_describing(concepts, top[0] if top else None)
         hs = check_hs(
             line.hs_code,
             line.description,
-            concepts_describing(concepts, top[0] if top else None),
+            describing,
             top,
             self.correlation,
             self.nomenclature,
             reused.decision.hs_code if reused else "",
         )
         return Classification(line.id, hs, controls, reused)
+
+    def needs_fallback(self, concepts: list[Concept], controls: list[ControlMatch]) -> bool:
+        """True when the lexicon did not settle the line and did not call it benign.
+
+        A benign concept ("fishing rod") or a candidate ruled out by the stated parameters
+        means the lexicon knew the goods; a candidate of LEXICON_SURE or more means it
+        named them.
+        """
+        if not self.fallback or any(c.role == "benign" for c in concepts):
+            return False
+        return not any(c.below_threshold or c.score >= LEXICON_SURE for c in controls)
+
+    def add_catalogue_matches(
+        self,
+        line: GoodsLine,
+        controls: list[ControlMatch],
+        hits: list[TermHit],
+        concepts: list[Concept],
+        values: list[LineValue],
+    ) -> list[ControlMatch]:
+        """Add the entries the line's words find in the catalogue text (if confident enough).
+
+        The reviewed lexicon keeps the last word on what it knows: an entry that a concept
+        on the line weighs negatively ("stainless steel" against 2B350) is never added,
+        and a text match counts only if it rests on words the lexicon did not read: a
+        "vacuum pump" is weighed below a listing until parameters support it, and the
+        catalogue's "vacuum pumps" must not list it anyway; "steam sterilisable" on a
+        centrifuge is new evidence. A hit's confidence gains HS_FIT_BONUS when the declared
+        code is one where the entry's goods belong. An entry the lexicon already lists
+        keeps its place and gains the text reason and the higher of the two scores; the
+        others follow the lexicon's own candidates.
+        """
+        index = self.retrieval
+        found = index.search(line.description, FALLBACK_CANDIDATES) if index is not None else []
+        ruled_out = {e for c in concepts for e, w in c.entries.items() if w < 0}
+        read = lexicon_stems(hits)
+        found = [h for h in found if h.entry not in ruled_out and new_evidence(h, read)]
+        if not found:
+            return controls
+        scored = [(self.fallback_confidence(hit, line.hs_code), hit) for hit in found]
+        scored.sort(key=lambda pair: (-pair[0], pair[1].entry))
+        best = scored[0][0]
+        if best < FALLBACK_MIN_CONFIDENCE:
+            return controls
+        floor = best * FALLBACK_RATIO
+        names = {c.canonical for c in concepts}
+        merged = {c.entry: c for c in controls}
+        for confidence, hit in scored:
+            if confidence < floor or hit.entry not in self.catalogue:
+                continue
+            known = merged.get(hit.entry)
+            if known is not None:
+                known.score = max(known.score, min(confidence, FALLBACK_MAX_SCORE))
+                known.reasons.insert(1, hit.reason())
+                continue
+            merged[hit.entry] = self.text_match(hit, confidence, names, values)
+        # The lexicon's own (weak) candidates keep the lead: text matches come after them.
+        first = any(not c.below_threshold for c in controls)
+        ranked = sorted(
+            merged.values(),
+            key=lambda m: (first and m.via != "lexicon", -m.score, m.entry),
+        )
+        return ranked[:MAX_CONTROLS]
+
+    def fallback_confidence(self, hit: RetrievalHit, hs_code: str) -> float:
+        """The hit's calibrated confidence, plus HS_FIT_BONUS when the declared code fits."""
+        if hs_code and self.correlation.fits(hs_code, hit.entry, self.edition):
+            return hit.confidence + HS_FIT_BONUS
+        return hit.confidence
+
+    def text_match(
+        self, hit: RetrievalHit, confidence: float, names: set[str], values: list[LineValue]
+    ) -> ControlMatch:
+        """Build the candidate for an entry found by its text; its rules apply as usual."""
+        outcome = self.evaluate_rules(hit.entry, names, values)
+        score = min(confidence, FALLBACK_MAX_SCORE)
+        if outcome.below:
+            score *= BELOW_PENALTY
+        reasons = [f"{hit.entry}: {self.title_of(hit.entry)}", hit.reason(), *outcome.reasons]
+        return ControlMatch(
+            hit.entry,
+            self.regimes_of(hit.entry),
+            score,
+            reasons,
+            outcome.below,
+            outcome.just_below,
+            via="catalogue text",
+        )
 
     def rank_controls(
         self, hits: list[TermHit], concepts: list[Concept], values: list[LineValue]
@@ -314,6 +447,19 @@ class Classifier:
         return self._regimes[entry]
 
 
+def lexicon_stems(hits: list[TermHit]) -> set[str]:
+    """The retrieval stems of the words the lexicon read on the line (with the generic
+    words): a text match must rest on other words to add anything."""
+    if not hits:
+        return set()
+    return {t.stem for h in hits for t in terms_of(h.written)} | GENERIC_STEMS
+
+
+def new_evidence(hit: RetrievalHit, read: set[str]) -> bool:
+    """True when a text match rests on some word the lexicon did not read (not a number)."""
+    return any(s not in read and s.isalpha() for s in hit.stems)
+
+
 def pick_value(rule: Rule, values: list[LineValue], claimed: frozenset[str]) -> LineValue | None:
     """Return the line value a rule should be compared with, or None.
 
@@ -377,6 +523,42 @@ def describe_hit(hit: TermHit) -> str:
     if hit.written == hit.canonical:
         return f"{hit.canonical}{suffix}"
     return f"{hit.canonical} ({hit.written!r}{suffix})"
+
+
+def catalogue_index(
+    catalogue: ControlCatalogue,
+    lexicon: Lexicon,
+    nomenclature: HSNomenclature,
+    correlation: HSCorrelation,
+) -> CatalogueIndex:
+    """Return the catalogue-text index for this reference data, built once and cached.
+
+    The HS texts say which words are everyday words (``retrieval.evidence_factors``), and
+    they and the lexicon hold real words that the index must never "correct" to a
+    catalogue word ("turbots" is a fish, not "turbojets").
+    """
+    key = (id(catalogue), id(lexicon), id(nomenclature), id(correlation))
+    found = _INDEXES.get(key)
+    if found is not None and all(
+        a is b
+        for a, b in zip(found[0], (catalogue, lexicon, nomenclature, correlation), strict=True)
+    ):
+        return found[1]
+    subheadings = [(c.code, c.description) for c in nomenclature.codes(6)]
+    known = set(lexicon.vocabulary)
+    for code in nomenclature.codes():
+        known.update(w for w in normalise_description(code.description).split() if w.isalpha())
+    chapters = {r.hs_prefix[:2] for r in correlation.rows if r.edition == nomenclature.edition}
+    index = CatalogueIndex(catalogue, known, evidence=evidence_factors(subheadings, chapters))
+    if len(_INDEXES) >= MAX_CACHED_INDEXES:
+        _INDEXES.pop(next(iter(_INDEXES)))
+    _INDEXES[key] = ((catalogue, lexicon, nomenclature, correlation), index)
+    return index
+
+
+MAX_CACHED_INDEXES = 4
+# The reference objects are held with their index, so that their ids stay theirs.
+_INDEXES: dict[tuple[int, ...], tuple[tuple[object, ...], CatalogueIndex]] = {}
 
 
 @cache

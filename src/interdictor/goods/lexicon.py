@@ -105,6 +105,7 @@ class Lexicon:
             {w for t in self.terms if not _CJK.search(t) for w in t.split() if w.isalpha()}
         )
         self._vocabulary_set = set(self.vocabulary)
+        self._vocabulary_tuple = tuple(self.vocabulary)
         self.rules_by_entry: dict[str, list[Rule]] = {}
         for rule in self.rules:
             self.rules_by_entry.setdefault(rule.entry, []).append(rule)
@@ -169,7 +170,7 @@ class Lexicon:
             return token, False
         if token.endswith("s") and token[:-1] in self._vocabulary_set:
             return token[:-1], True
-        corrected = _nearest_word(token, tuple(self.vocabulary))
+        corrected = nearest_word(token, self._vocabulary_tuple)
         return (corrected, True) if corrected else (token, False)
 
     def concepts_in(self, hits: Iterable[TermHit]) -> list[Concept]:
@@ -179,7 +180,11 @@ class Lexicon:
 
 
 @lru_cache(maxsize=32768)
-def _nearest_word(token: str, vocabulary: tuple[str, ...]) -> str | None:
+def nearest_word(token: str, vocabulary: tuple[str, ...]) -> str | None:
+    """Return the word of ``vocabulary`` nearest to ``token`` (ratio >= TYPO_SIMILARITY), or None.
+
+    Cached per (token, vocabulary): pass the same tuple object each time.
+    """
     found = process.extractOne(token, vocabulary, scorer=fuzz.ratio, score_cutoff=TYPO_SIMILARITY)
     return found[0] if found else None
 
