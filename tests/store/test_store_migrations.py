@@ -2,17 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 import sqlalchemy as sa
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
 from interdictor.errors import StoreError
 from interdictor.store import Store
-from interdictor.store.migrate import read_current_revision, read_head_revision
+from interdictor.store.engine import create_store_engine
+from interdictor.store.migrate import (
+    build_alembic_config,
+    read_current_revision,
+    read_head_revision,
+)
 from interdictor.store.tables import metadata
+
+MakeList = Callable[..., Any]  # the ``make_list`` fixture of tests/store/conftest.py
 
 TABLES = {
     "datasets",
@@ -21,7 +31,31 @@ TABLES = {
     "load_rejections",
     "screening_runs",
     "screening_results",
+    "goods_decisions",
+    "catalogue_versions",
+    "catalogue_entries",
+    "catalogue_rejections",
+    "alert_feedback",
 }
+REVISION_0002_TABLES = {
+    "goods_decisions",
+    "catalogue_versions",
+    "catalogue_entries",
+    "catalogue_rejections",
+    "alert_feedback",
+}
+
+
+def migrate_to(url: str, revision: str, *, down: bool = False) -> None:
+    """Bring the database at ``url`` to ``revision`` the way ``Store.open`` migrates."""
+    engine = create_store_engine(url)
+    config = build_alembic_config()
+    try:
+        with engine.connect() as connection, connection.begin():
+            config.attributes["connection"] = connection
+            (command.downgrade if down else command.upgrade)(config, revision)
+    finally:
+        engine.dispose()
 
 
 def test_migrations_build_every_table_from_empty(store: Store) -> None:
@@ -98,3 +132,36 @@ def test_unopenable_store_raises_store_error(tmp_path: Path) -> None:
         Store.open(f"sqlite:///{tmp_path / 'missing-dir' / 'x.db'}")
     with pytest.raises(StoreError, match=r"\*\*\*"):
         Store.open("postgresql+psycopg://someone:secret@127.0.0.1:1/none?connect_timeout=2")
+
+
+def test_a_store_at_0001_upgrades_and_keeps_its_data(store_url: str, make_list: MakeList) -> None:
+    migrate_to(store_url, "0001")
+    engine = create_store_engine(store_url)
+    try:
+        assert read_current_revision(engine) == "0001"
+        assert not REVISION_0002_TABLES & set(sa.inspect(engine).get_table_names())
+    finally:
+        engine.dispose()
+    with Store(create_store_engine(store_url)) as old:  # the 0001 tables work as they are
+        loaded = old.save_list_version(make_list("un", 3))
+    with Store.open(store_url) as upgraded:
+        assert read_current_revision(upgraded.engine) == "0002" == read_head_revision()
+        assert REVISION_0002_TABLES <= set(sa.inspect(upgraded.engine).get_table_names())
+        [version] = upgraded.versions("un")
+        assert version.id == loaded.version_id and len(upgraded.entities("un")) == 3
+        with upgraded.engine.connect() as connection:
+            differences = compare_metadata(MigrationContext.configure(connection), metadata)
+        assert differences == []
+        assert upgraded.catalogue_versions() == [] and upgraded.decisions() == []
+        assert upgraded.verdicts() == {}
+
+
+def test_revision_0002_downgrades_to_0001(store: Store, store_url: str) -> None:
+    migrate_to(store_url, "0001", down=True)
+    engine = create_store_engine(store_url)
+    try:
+        names = set(sa.inspect(engine).get_table_names())
+        assert read_current_revision(engine) == "0001"
+        assert not REVISION_0002_TABLES & names and "list_versions" in names
+    finally:
+        engine.dispose()

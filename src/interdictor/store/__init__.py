@@ -1,4 +1,5 @@
-"""The store: list versions, listed entities and screening runs, on SQLite or PostgreSQL.
+"""The store: list versions, listed entities, screening runs, goods decisions, control-list
+catalogue versions and alert feedback, on SQLite or PostgreSQL.
 
 Example::
 
@@ -11,7 +12,13 @@ The tables, versioning and atomicity are described in ``docs/store.md``.
 """
 
 from interdictor.store.records import (
+    CatalogueLoadOutcome,
+    CatalogueUpload,
+    CatalogueVersionInfo,
     DatasetInfo,
+    DecisionRecord,
+    FeedbackRecord,
+    ImportCounts,
     LoadOutcome,
     ParsedList,
     ScreeningMatch,
@@ -22,7 +29,13 @@ from interdictor.store.store import Store
 from interdictor.store.versions import ProgressCallback
 
 __all__ = [
+    "CatalogueLoadOutcome",
+    "CatalogueUpload",
+    "CatalogueVersionInfo",
     "DatasetInfo",
+    "DecisionRecord",
+    "FeedbackRecord",
+    "ImportCounts",
     "LoadOutcome",
     "ParsedList",
     "ProgressCallback",

@@ -60,3 +60,13 @@ def install_sqlite_hooks(engine: Engine, *, wal: bool) -> None:
     def begin_transaction(connection: sa.Connection) -> None:
         immediate = connection.get_execution_options().get(WRITE_OPTION, False)
         connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def lock_for_writing(connection: sa.Connection, key: int) -> None:
+    """Serialise writers of one kind until the transaction ends: a PostgreSQL advisory lock.
+
+    SQLite needs nothing more: writers there begin with ``BEGIN IMMEDIATE`` and so hold
+    the database's write lock already.
+    """
+    if connection.dialect.name == "postgresql":
+        connection.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})

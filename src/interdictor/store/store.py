@@ -1,9 +1,11 @@
-"""The store: where list versions, listed entities and screening runs live."""
+"""The store: where list versions, listed entities, screening runs, officers' goods
+decisions, control-list catalogue versions and analysts' alert feedback live."""
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -16,10 +18,31 @@ from interdictor.config import resolve_database_url
 from interdictor.errors import NotFound, StoreError
 from interdictor.lists.diff import ListDiff, diff_entities
 from interdictor.model.listed import ListedEntity, Rejected
+from interdictor.store.catalogues import (
+    save_catalogue,
+    select_catalogue_entries,
+    select_catalogue_rejections,
+    select_catalogue_version,
+    select_catalogue_versions,
+    select_current_id,
+)
+from interdictor.store.decisions import import_decisions, insert_decision, select_decisions
 from interdictor.store.engine import WRITE_OPTION, create_store_engine
+from interdictor.store.feedback import (
+    import_feedback,
+    insert_feedback,
+    select_feedback,
+    select_verdicts,
+)
 from interdictor.store.migrate import upgrade_to_head
 from interdictor.store.records import (
+    CatalogueLoadOutcome,
+    CatalogueUpload,
+    CatalogueVersionInfo,
     DatasetInfo,
+    DecisionRecord,
+    FeedbackRecord,
+    ImportCounts,
     LoadOutcome,
     ParsedList,
     ScreeningMatch,
@@ -101,6 +124,58 @@ class Store:
             connection.execution_options(**{WRITE_OPTION: True})
             with connection.begin():
                 return insert_screening_run(connection, list_fingerprint, matches, parameters or {})
+
+    def save_catalogue_version(
+        self, upload: CatalogueUpload, *, on_progress: ProgressCallback | None = None
+    ) -> CatalogueLoadOutcome:
+        """Store a control-list catalogue as the newest version, atomically; see
+        ``catalogues``. ``on_progress(done, total)`` is called after each batch of entries."""
+        try:
+            with self.write() as connection:
+                return save_catalogue(connection, upload, on_progress)
+        except SQLAlchemyError as error:
+            message = f"loading the catalogue {upload.label!r} failed, nothing changed"
+            raise StoreError(f"{message}: {error}") from error
+
+    def save_decision(self, decision: DecisionRecord) -> DecisionRecord:
+        """Append an officer's goods decision; return it with its id."""
+        try:
+            with self.write() as connection:
+                return insert_decision(connection, decision)
+        except SQLAlchemyError as error:
+            raise StoreError(f"recording the decision failed, nothing changed: {error}") from error
+
+    def import_decisions(self, decisions: Sequence[DecisionRecord]) -> ImportCounts:
+        """Append the decisions not stored yet, in one transaction (all or none)."""
+        try:
+            with self.write() as connection:
+                return import_decisions(connection, decisions)
+        except SQLAlchemyError as error:
+            raise StoreError(f"importing decisions failed, nothing changed: {error}") from error
+
+    def save_feedback(self, feedback: FeedbackRecord) -> FeedbackRecord:
+        """Append an analyst's verdict on an alert; return it with its id."""
+        try:
+            with self.write() as connection:
+                return insert_feedback(connection, feedback)
+        except SQLAlchemyError as error:
+            raise StoreError(f"recording the verdict failed, nothing changed: {error}") from error
+
+    def import_feedback(self, items: Sequence[FeedbackRecord]) -> ImportCounts:
+        """Append the verdicts not stored yet, in one transaction (all or none)."""
+        try:
+            with self.write() as connection:
+                return import_feedback(connection, items)
+        except SQLAlchemyError as error:
+            raise StoreError(f"importing feedback failed, nothing changed: {error}") from error
+
+    @contextmanager
+    def write(self) -> Iterator[sa.Connection]:
+        """Yield a connection inside a write transaction (SQLite: ``BEGIN IMMEDIATE``)."""
+        with self.engine.connect() as connection:
+            connection.execution_options(**{WRITE_OPTION: True})
+            with connection.begin():
+                yield connection
 
     # Reading
 
@@ -235,3 +310,49 @@ class Store:
         """Return the rows of one screening run, in the order they were saved."""
         with self.engine.connect() as connection:
             return select_screening_matches(connection, run_id)
+
+    def decisions(self, decision_key: str | None = None) -> list[DecisionRecord]:
+        """Return the goods decisions (or those of one key), oldest first; the last of a key
+        is the one in force, the earlier ones are its history."""
+        with self.engine.connect() as connection:
+            return select_decisions(connection, decision_key)
+
+    def feedback(self, alert_id: str | None = None) -> list[FeedbackRecord]:
+        """Return the verdicts on alerts (or on one alert), oldest first."""
+        with self.engine.connect() as connection:
+            return select_feedback(connection, alert_id)
+
+    def verdicts(self) -> dict[str, str]:
+        """Return the verdict in force for each alert id that has one."""
+        with self.engine.connect() as connection:
+            return select_verdicts(connection)
+
+    def catalogue_versions(self) -> list[CatalogueVersionInfo]:
+        """Return the stored catalogue versions, oldest first (the last is current)."""
+        with self.engine.connect() as connection:
+            return select_catalogue_versions(connection)
+
+    def catalogue_version(self, version_id: int | None = None) -> CatalogueVersionInfo:
+        """Return one catalogue version, by default the current one. Raises NotFound."""
+        with self.engine.connect() as connection:
+            wanted = version_id if version_id is not None else select_current_id(connection)
+            found = select_catalogue_version(connection, wanted) if wanted is not None else None
+        if found is None:
+            raise NotFound(
+                "no catalogue is stored"
+                if version_id is None
+                else f"no catalogue version with id {version_id}"
+            )
+        return found
+
+    def catalogue_entries(self, version_id: int) -> list[dict[str, Any]]:
+        """Return the entries of a stored catalogue version as JSON, in catalogue order."""
+        self.catalogue_version(version_id)
+        with self.engine.connect() as connection:
+            return select_catalogue_entries(connection, version_id)
+
+    def catalogue_rejections(self, version_id: int) -> list[Rejected]:
+        """Return the overlay rows set aside when a catalogue version was loaded."""
+        self.catalogue_version(version_id)
+        with self.engine.connect() as connection:
+            return select_catalogue_rejections(connection, version_id)
