@@ -82,3 +82,62 @@ def test_unknown_hs_edition_is_an_error(tmp_path: Path) -> None:
     )
     assert result.exit_code == 2
     assert "2012" in result.output
+
+
+def test_a_second_decision_supersedes_and_the_history_keeps_both(tmp_path: Path) -> None:
+    home = ["--home", str(tmp_path)]
+    first = runner.invoke(
+        app, ["decide", "Twaron 2200 yarn", "--entry", "1c210", "--by", "A. Officer", *home]
+    )
+    assert first.exit_code == 0 and "recorded decision 1" in first.output
+    second = runner.invoke(
+        app, ["decide", "TWARON 2200 YARN", "--by", "B. Officer", "--note", "civil grade", *home]
+    )
+    assert second.exit_code == 0, second.output
+    assert "-> not controlled" in second.output
+    assert "supersedes decision 1 -> 1C210 by A. Officer" in " ".join(second.output.split())
+    history = runner.invoke(app, ["decisions", "history", "twaron 2200 yarn", "--json", *home])
+    rows = [json.loads(line) for line in history.stdout.splitlines()]
+    assert [(r["id"], r["entry"], r["in_force"]) for r in rows] == [
+        (1, "1C210", False),
+        (2, "", True),
+    ]
+    table = runner.invoke(app, ["decisions", "history", *home])
+    assert "superseded" in table.output and "in force" in table.output
+
+
+def test_a_legacy_decisions_file_is_imported_by_classify(tmp_path: Path) -> None:
+    (tmp_path / "goods_decisions.jsonl").write_text(
+        '{"description": "Twaron 2200 yarn 1610 dtex", "entry": "1C210", "hs_code": "",'
+        ' "decided_by": "A. Officer", "decided_at": "2026-01-02T03:04:05+00:00"}\n'
+        "{not json\n"
+    )
+    result = runner.invoke(
+        app, ["classify", "TWARON 2200 YARN 1610 DTEX", "--json", "--home", str(tmp_path)]
+    )
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["decision"]["decided_by"] == "A. Officer"
+    shown = " ".join(result.stderr.split())
+    assert "1 stored, 0 already stored, 1 set aside" in shown
+    assert f"set aside {tmp_path / 'goods_decisions.jsonl'}:line 2: not valid JSON" in shown
+    assert not (tmp_path / "goods_decisions.jsonl").exists()
+    assert (tmp_path / "goods_decisions.jsonl.imported").exists()
+    assert (tmp_path / "goods_decisions.jsonl.rejected").read_text() == "{not json\n"
+    again = runner.invoke(app, ["classify", "sewing machine", "--home", str(tmp_path)])
+    assert again.exit_code == 0 and "imported" not in again.output
+
+
+def test_decisions_import_reads_another_file_once(tmp_path: Path) -> None:
+    other = tmp_path / "other.jsonl"
+    other.write_text(
+        '{"description": "T800SC-24K carbon fibre", "entry": "1C010", "decided_by": "X",'
+        ' "decided_at": "2026-01-02T03:04:05Z"}\n'
+    )
+    home = ["--home", str(tmp_path / "home")]
+    first = runner.invoke(app, ["decisions", "import", str(other), *home])
+    assert first.exit_code == 0 and "1 stored, 0 already stored" in first.output
+    second = runner.invoke(app, ["decisions", "import", str(other), *home])
+    assert "0 stored, 1 already stored" in second.output and other.exists()
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("[]\n")
+    assert runner.invoke(app, ["decisions", "import", str(bad), *home]).exit_code == 1

@@ -1,5 +1,9 @@
-"""``interdictor classify`` and ``interdictor decide``: thin wrappers over
-``interdictor.goods.classify`` and ``interdictor.goods.decisions``."""
+"""``interdictor classify``, ``interdictor decide`` and ``interdictor decisions``: thin
+wrappers over ``interdictor.goods.classify`` and ``interdictor.goods.decisions``.
+
+Both commands open the store of the data directory: officers' decisions live there, and
+the classifier uses the newest stored control-list catalogue (``interdictor catalogue
+load``), else the bundled one."""
 
 from __future__ import annotations
 
@@ -14,17 +18,40 @@ from typing import Annotated, Any
 import orjson
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import Progress
 from rich.table import Table
 
-from interdictor.cli.options import HomeOption
+from interdictor.cli.imports import report_import
+from interdictor.cli.options import DatabaseOption, HomeOption
 from interdictor.config import resolve_home
 from interdictor.errors import InterdictorError, InvalidInput, UnknownFormat
+from interdictor.goods.catalogue_versions import catalogue_in_force
 from interdictor.goods.classify import Classification, Classifier, GoodsLine
-from interdictor.goods.decisions import DecisionStore
+from interdictor.goods.decisions import Decision, DecisionStore
+from interdictor.store import Store
 
 console = Console()
 errors = Console(stderr=True)
+decisions_app = typer.Typer(
+    name="decisions",
+    help="Officers' classification decisions: import a JSON-lines file, show the history.",
+    no_args_is_help=True,
+)
+
+
+def fail(error: InterdictorError) -> typer.Exit:
+    """Print an error on one line and return the exit (code 2) to raise."""
+    errors.print(f"[red]error:[/red] {escape(str(error))}", soft_wrap=True)
+    return typer.Exit(2)
+
+
+def open_store(home: Path, database_url: str | None) -> Store:
+    """Open the store of the data directory; exit with code 2 when it cannot be opened."""
+    try:
+        return Store.for_home(home, database_url)
+    except InterdictorError as exc:
+        raise fail(exc) from exc
 
 
 def classify(
@@ -45,20 +72,33 @@ def classify(
     edition: Annotated[str, typer.Option("--edition", help="HS edition: 2017 or 2022.")] = "2022",
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
     home: HomeOption = None,
+    database_url: DatabaseOption = None,
 ) -> None:
     """Classify goods against the control lists and check the declared HS code.
 
+    Uses the newest catalogue stored with `interdictor catalogue load` (else the bundled
+    EU Annex I) and reuses officers' decisions (`interdictor decide`).
     Example: interdictor classify "5-axis machining centre" --hs 8436.80 --param axes=5
     """
-    store = DecisionStore.in_home(resolve_home(home))
-    try:
-        classifier = Classifier(decisions=store if len(store) else None, edition=edition)
-    except InterdictorError as exc:
-        errors.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2) from exc
-    for rejected in store.rejected:
-        errors.print(f"[yellow]decision set aside[/yellow] {rejected.source}:{rejected.position}: "
-                     f"{rejected.reason}", soft_wrap=True)  # fmt: skip
+    home_dir = resolve_home(home)
+    with open_store(home_dir, database_url) as store:
+        try:
+            decisions = DecisionStore.for_home(store, home_dir)
+            catalogue, version = catalogue_in_force(store)
+            classifier = Classifier(
+                catalogue=catalogue,
+                decisions=decisions if len(decisions) else None,
+                edition=edition,
+            )
+        except InterdictorError as exc:
+            raise fail(exc) from exc
+    for report in decisions.imports:
+        report_import(errors, report)
+    if version is not None:
+        errors.print(
+            f"control list: stored catalogue version {version.id} ({escape(version.label)})",
+            soft_wrap=True,
+        )
     if input_file is not None:
         if output is None:
             raise typer.BadParameter("--output is required with --input")
@@ -83,19 +123,120 @@ def decide(
     hs: Annotated[str, typer.Option("--hs", help="The HS code decided.")] = "",
     note: Annotated[str, typer.Option("--note", help="Why, in a sentence.")] = "",
     home: HomeOption = None,
+    database_url: DatabaseOption = None,
 ) -> None:
     """Record an officer's classification; identical and near-identical descriptions reuse it.
 
+    A decision on a description already decided supersedes the earlier one, which stays
+    in the store's history (`interdictor decisions history DESCRIPTION`).
     Example: interdictor decide "T800SC-24K carbon fibre" --entry 1C010 --by "A. Officer"
     """
-    store = DecisionStore.in_home(resolve_home(home))
-    try:
-        decision = store.record(description, entry, hs, decided_by, note)
-    except InvalidInput as exc:
-        errors.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2) from exc
-    verdict = decision.entry or "not controlled"
-    console.print(f"recorded: {decision.description!r} -> {verdict} ({decision.decided_at})")
+    home_dir = resolve_home(home)
+    with open_store(home_dir, database_url) as store:
+        try:
+            decisions = DecisionStore.for_home(store, home_dir)
+            for report in decisions.imports:
+                report_import(errors, report)
+            earlier = decisions.lookup(description)
+            decision = decisions.record(description, entry, hs, decided_by, note)
+        except InterdictorError as exc:
+            raise fail(exc) from exc
+    console.print(
+        f"recorded decision {decision.id}: {escape(repr(decision.description))} -> "
+        f"{describe_entry(decision)} ({decision.decided_at})",
+        soft_wrap=True,
+    )
+    if earlier is not None and earlier.exact:
+        old = earlier.decision
+        console.print(
+            f"supersedes decision {old.id} -> {describe_entry(old)} by "
+            f"{escape(old.decided_by)} ({old.decided_at}), kept in the history",
+            soft_wrap=True,
+        )
+
+
+def describe_entry(decision: Decision) -> str:
+    """Return a decision's entry, or "not controlled"."""
+    return escape(decision.entry) if decision.entry else "not controlled"
+
+
+@decisions_app.command("import")
+def import_command(
+    source: Annotated[Path, typer.Argument(help="A goods_decisions.jsonl file.")],
+    home: HomeOption = None,
+    database_url: DatabaseOption = None,
+) -> None:
+    """Store the decisions of a JSON-lines file (bad lines reported and set aside;
+    decisions already stored skipped). The file is left as it is.
+
+    The data directory's own goods_decisions.jsonl is imported without this command, the
+    first time `classify` or `decide` opens the store.
+    Example: interdictor decisions import other_office/goods_decisions.jsonl
+    """
+    home_dir = resolve_home(home)
+    with open_store(home_dir, database_url) as store:
+        try:
+            decisions = DecisionStore.for_home(store, home_dir)
+            report = decisions.import_file(source)
+        except InterdictorError as exc:
+            raise fail(exc) from exc
+        for done in decisions.imports:
+            report_import(errors, done)
+    console.print(f"{len(decisions)} descriptions have a decision in force.")
+    if report.imported == 0 and report.rejected and not report.duplicates:
+        raise typer.Exit(1)
+
+
+@decisions_app.command("history")
+def history_command(
+    description: Annotated[
+        str | None, typer.Argument(help="A description (default: every decision).")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON lines.")] = False,
+    home: HomeOption = None,
+    database_url: DatabaseOption = None,
+) -> None:
+    """Show the decisions taken, oldest first (number, time in UTC, status, entry, officer,
+    description, note); the last one of each description is in force.
+
+    Example: interdictor decisions history "T800SC-24K carbon fibre"
+    """
+    home_dir = resolve_home(home)
+    with open_store(home_dir, database_url) as store:
+        try:
+            decisions = DecisionStore.for_home(store, home_dir)
+            for report in decisions.imports:
+                report_import(errors, report)
+            found = (
+                decisions.history(description)
+                if description is not None
+                else [Decision.from_record(r) for r in store.decisions()]
+            )
+        except InterdictorError as exc:
+            raise fail(exc) from exc
+    in_force = {d.id for d in decisions.in_force()}
+    if as_json:
+        for decision in found:
+            row = {**decision.to_dict(), "in_force": decision.id in in_force}
+            sys.stdout.write(orjson.dumps(row).decode() + "\n")
+        return
+    if not found:
+        console.print(
+            "No decision recorded for this description."
+            if description
+            else "No decision recorded yet."
+        )
+        return
+    for decision in found:
+        status = "in force  " if decision.id in in_force else "superseded"
+        hs = f" HS {escape(decision.hs_code)}" if decision.hs_code else ""
+        note = f" ({escape(decision.note)})" if decision.note else ""
+        when = decision.decided_at.replace("+00:00", "").replace("T", " ")[:16]
+        console.print(
+            f"{decision.id:>4}  {when}  {status}  {describe_entry(decision)}{hs}  by "
+            f"{escape(decision.decided_by)}: {escape(decision.description)}{note}",
+            soft_wrap=True,
+        )
 
 
 def print_result(result: Classification) -> None:

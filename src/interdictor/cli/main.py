@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from interdictor.cli import analyze, goods
+from interdictor.cli.catalogue import catalogue_app
 from interdictor.cli.lists import lists_app
 from interdictor.cli.network import synth
 from interdictor.cli.screening import register as register_screening
@@ -24,3 +25,5 @@ register_screening(app)
 app.command("synth")(synth)
 app.command("classify")(goods.classify)
 app.command("decide")(goods.decide)
+app.add_typer(goods.decisions_app, name="decisions")
+app.add_typer(catalogue_app, name="catalogue")

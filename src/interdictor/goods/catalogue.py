@@ -1,5 +1,7 @@
 """The control-list catalogue: EU Annex I entries with their items, notes, regimes and
 thresholds, versioned like the sanctions lists (a version label and a content hash).
+Stored versions live in the store (``goods.catalogue_versions``); entries go there as
+``ControlEntry.to_dict()`` and come back with ``entry_from_dict``.
 
 The bundled catalogue is ``data/goods/eu_annex_i_repaired.json``, written by
 ``scripts/repair_annex_i.py``. Thresholds are read from the text when it is loaded, so a
@@ -16,10 +18,14 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
+import pint
+from pint.util import UnitsContainer
+
 from interdictor.errors import InvalidInput
 from interdictor.goods.hs import read_bundled_text
-from interdictor.goods.parameters import Threshold, extract_thresholds
+from interdictor.goods.parameters import Comparator, Threshold, extract_thresholds
 from interdictor.goods.regimes import regimes_for, split_eu_code
+from interdictor.goods.units import UREG, PintQuantity, Quantity
 
 DEFAULT_FILE = "eu_annex_i_repaired.json"
 _ITEM_LABEL_END = re.compile(r"[:;]|\s(?:as follows|having)\b")
@@ -53,13 +59,36 @@ class ControlEntry:
         return self.label
 
     def fingerprint(self) -> dict[str, Any]:
-        """Return the fields that define the entry's content (used for hashes and diffs)."""
+        """Return the fields that define the entry's content (used for hashes and diffs).
+
+        Thresholds count: a national overlay may amend them alone, without the text.
+        """
         return {
             "code": self.code,
             "label": self.label,
             "text": self.text,
             "notes": self.notes,
             "regimes": self.regimes,
+            "thresholds": [threshold_key(t) for t in self.thresholds],
+        }
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the entry as JSON, as the store keeps it (``entry_from_dict`` reverses it)."""
+        return {
+            "code": self.code,
+            "parent": self.parent,
+            "category": self.category,
+            "group": self.group,
+            "regime_digit": self.regime_digit,
+            "regimes": list(self.regimes),
+            "label": self.label,
+            "text": self.text,
+            "body": self.body,
+            "notes": list(self.notes),
+            "children": list(self.children),
+            "depth": self.depth,
+            "thresholds": [threshold_to_dict(t) for t in self.thresholds],
+            "source": self.source,
         }
 
 
@@ -154,6 +183,108 @@ class ControlCatalogue:
     def with_entries(self, entries: Iterable[ControlEntry], version: str) -> ControlCatalogue:
         """Return a new catalogue with ``entries`` under a new version label."""
         return ControlCatalogue(entries, version, self.source)
+
+
+def unit_items(quantity: PintQuantity) -> dict[str, float]:
+    """Return a quantity's units as exponents by unit name: this survives JSON where the
+    unit's printed name may not parse back ("delta_decibelmilliwatt / hertz")."""
+    return {name: float(power) for name, power in quantity.unit_items()}  # type: ignore[arg-type]
+
+
+@cache
+def register_unit(name: str) -> None:
+    """Make the registry know a unit by its full name before a quantity is built from
+    exponents: pint defines prefixed units ("millimeter") on first lookup only."""
+    try:
+        UREG.get_name(name)
+    except pint.UndefinedUnitError:
+        pass  # e.g. "delta_decibelmilliwatt": pint makes it on the fly, as when parsed
+
+
+def describe_threshold(threshold: Threshold) -> str:
+    """Return "range ≥ 300 km"; a unit pint cannot print falls back to its full name."""
+    try:
+        return threshold.describe()
+    except (KeyError, pint.PintError):
+        value = f"{float(threshold.quantity.magnitude):g}"
+        return (
+            f"{threshold.parameter} {threshold.comparator.value} {value} {threshold.quantity.units}"
+        )
+
+
+def threshold_key(threshold: Threshold) -> dict[str, Any]:
+    """Return what defines a threshold, for hashes and diffs (not the text it came from)."""
+    return {
+        "parameter": threshold.parameter,
+        "comparator": threshold.comparator.value,
+        "value": float(threshold.quantity.magnitude),
+        "units": sorted(unit_items(threshold.quantity).items()),
+        "item": threshold.item,
+    }
+
+
+def threshold_to_dict(threshold: Threshold) -> dict[str, Any]:
+    """Return a threshold as JSON: value, units as exponents, and the text it came from."""
+    return {
+        "parameter": threshold.parameter,
+        "comparator": threshold.comparator.value,
+        "value": float(threshold.quantity.magnitude),
+        "units": unit_items(threshold.quantity),
+        "text": threshold.text,
+        "item": threshold.item,
+    }
+
+
+def threshold_from_dict(data: dict[str, Any]) -> Threshold:
+    """Return the threshold ``threshold_to_dict`` wrote."""
+    for name in data["units"]:
+        register_unit(name)
+    quantity = Quantity(float(data["value"]), UnitsContainer(data["units"]))
+    return Threshold(
+        parameter=data["parameter"],
+        comparator=Comparator(data["comparator"]),
+        quantity=quantity,
+        text=data.get("text", ""),
+        item=data.get("item", ""),
+    )
+
+
+def entry_from_dict(data: dict[str, Any]) -> ControlEntry:
+    """Return the entry ``ControlEntry.to_dict`` wrote."""
+    return ControlEntry(
+        code=data["code"],
+        parent=data["parent"],
+        category=int(data["category"]),
+        group=data["group"],
+        regime_digit=int(data["regime_digit"]),
+        regimes=list(data["regimes"]),
+        label=data["label"],
+        text=data["text"],
+        body=data["body"],
+        notes=list(data["notes"]),
+        children=list(data["children"]),
+        depth=int(data["depth"]),
+        thresholds=[threshold_from_dict(t) for t in data["thresholds"]],
+        source=data["source"],
+    )
+
+
+def changed_fields(old: ControlEntry, new: ControlEntry) -> dict[str, tuple[Any, Any]]:
+    """Return the content fields that differ between two forms of an entry, old and new
+    (thresholds as their short descriptions, e.g. "range ≥ 300 km")."""
+    changes: dict[str, tuple[Any, Any]] = {}
+    before, after = old.fingerprint(), new.fingerprint()
+    for name in before:
+        if before[name] == after[name]:
+            continue
+        if name == "thresholds":
+            changes[name] = (
+                [describe_threshold(t) for t in old.thresholds],
+                [describe_threshold(t) for t in new.thresholds],
+            )
+        else:
+            changes[name] = (before[name], after[name])
+    return changes
 
 
 def read_entry(raw: dict[str, Any], source: str) -> list[ControlEntry]:
