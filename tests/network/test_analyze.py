@@ -129,16 +129,21 @@ def test_feedback_is_respected_on_rerun(tmp_path: Path) -> None:
 
 def test_cli_writes_the_outputs(tmp_path: Path) -> None:
     folder = write_world(tmp_path / "in")
-    result = CliRunner().invoke(app, ["analyze", str(folder), "--output", str(tmp_path / "out")])
+    home = ["--home", str(tmp_path / "home")]
+    result = CliRunner().invoke(
+        app, ["analyze", str(folder), "--output", str(tmp_path / "out"), *home]
+    )
     assert result.exit_code == 0, result.output
     for name in ("alerts.jsonl", "entities.jsonl", "report.html", "graph.graphml", "ftm.jsonl"):
         assert (tmp_path / "out" / name).stat().st_size > 0
     alert_id = orjson.loads((tmp_path / "out" / "alerts.jsonl").read_bytes().splitlines()[0])["id"]
     result = CliRunner().invoke(
-        app, ["alert-feedback", alert_id, "confirmed", "--output", str(tmp_path / "out")]
+        app, ["alert-feedback", alert_id, "confirmed", "--output", str(tmp_path / "out"), *home]
     )
     assert result.exit_code == 0, result.output
-    bad = CliRunner().invoke(app, ["alert-feedback", alert_id, "maybe", "--output", str(tmp_path)])
+    bad = CliRunner().invoke(
+        app, ["alert-feedback", alert_id, "maybe", "--output", str(tmp_path), *home]
+    )
     assert bad.exit_code != 0
 
 

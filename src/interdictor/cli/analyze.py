@@ -1,5 +1,9 @@
 """``interdictor analyze``: trade records in, ranked alerts and reports out;
-``interdictor alert-feedback``: confirm or dismiss an alert."""
+``interdictor alert-feedback``: confirm or dismiss an alert.
+
+Both open the store of the data directory: analysts' verdicts live there
+(``interdictor.network.feedback``), and the goods check uses the newest stored
+control-list catalogue when there is one."""
 
 from __future__ import annotations
 
@@ -8,27 +12,32 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from interdictor.cli.options import HomeOption
+from interdictor.cli.imports import report_import
+from interdictor.cli.options import DatabaseOption, HomeOption
 from interdictor.config import resolve_home
-from interdictor.errors import InvalidInput
+from interdictor.errors import InterdictorError
+from interdictor.goods.catalogue_versions import catalogue_in_force
+from interdictor.goods.classify import Classifier
 from interdictor.lists import DEFAULT_LISTS, parse_file
 from interdictor.model.listed import ListedEntity
-from interdictor.network.alerts import VERDICTS, record_feedback
+from interdictor.network.alerts import VERDICTS
 from interdictor.network.analyze import (
-    FEEDBACK_FILE,
+    NEAR_MARGIN,
     Engines,
     analyze_records,
     collect_listed_imos,
-    load_feedback,
     make_goods_check,
     make_screen_fn,
     write_outputs,
 )
 from interdictor.network.detectors import DETECTORS
+from interdictor.network.feedback import ALERTS_FILE, FeedbackLog, read_alert_refs
 from interdictor.network.recordio import read_records
 from interdictor.screening import Screener, make_query
+from interdictor.store import Store
 
 err = Console(stderr=True)
 STEPS = [
@@ -64,18 +73,25 @@ def analyze(
     no_screening: Annotated[
         bool, typer.Option("--no-screening", help="Skip linking to listed parties.")
     ] = False,
+    feedback_file: Annotated[
+        Path | None,
+        typer.Option("--feedback", help="Import the verdicts of a feedback.jsonl file first."),
+    ] = None,
     home: HomeOption = None,
+    database_url: DatabaseOption = None,
 ) -> None:
     """Resolve parties, link deals, run the nine detectors, write alerts and reports.
 
     Example: interdictor analyze world/ --output out/
     Writes alerts.jsonl, entities.jsonl, transactions.jsonl, rejected.jsonl, report.html,
-    graph.graphml and ftm.jsonl. Verdicts in feedback.jsonl (output folder or home) are
-    respected: see ``interdictor alert-feedback``.
+    graph.graphml and ftm.jsonl. Analysts' verdicts in the store are respected: see
+    ``interdictor alert-feedback``. A feedback.jsonl left in the output folder or the
+    data directory is imported into the store once (and renamed .imported).
     """
     missing = [p for p in inputs if not p.exists()]
     if missing:
         raise typer.BadParameter(f"no such file or folder: {missing[0]}")
+    verdicts, goods_classifier = read_store(home, database_url, output, feedback_file)
     with Progress(
         TextColumn("{task.description}"),
         BarColumn(),
@@ -91,15 +107,14 @@ def analyze(
 
         batch = read_records(inputs)
         advance("read")
-        engines = Engines(goods=make_goods_check())
+        engines = Engines(goods=make_goods_check(goods_classifier))
         if not no_screening:
             listed = load_listed(lists)
             engines.screen = make_screen_fn(Screener(listed), make_query)
             engines.listed_imos = collect_listed_imos(listed)
         advance("lists")
-        feedback = load_feedback(output, resolve_home(home) if home else None)
         analysis = analyze_records(
-            batch.records, engines, rejected=batch.rejected, feedback=feedback, progress=advance
+            batch.records, engines, rejected=batch.rejected, feedback=verdicts, progress=advance
         )
         write_outputs(analysis, output, progress=advance)
     err.print(
@@ -112,21 +127,84 @@ def analyze(
         err.print(f"  set aside {rejected.source}:{rejected.position}: {rejected.reason}")
 
 
+def open_store(home: Path | None, database_url: str | None) -> tuple[Path, Store]:
+    """Open the store of the data directory; exit with code 1 when it cannot be opened."""
+    home_dir = resolve_home(home)
+    try:
+        return home_dir, Store.for_home(home_dir, database_url)
+    except InterdictorError as exc:
+        err.print(f"[red]error:[/red] {escape(str(exc))}", soft_wrap=True)
+        raise typer.Exit(1) from exc
+
+
+def read_store(
+    home: Path | None, database_url: str | None, output: Path, feedback_file: Path | None
+) -> tuple[dict[str, str], Classifier | None]:
+    """Import any feedback file, then return the verdicts in force and, when a catalogue is
+    stored, a goods classifier over it (None: the bundled catalogue)."""
+    home_dir, store = open_store(home, database_url)
+    with store:
+        log = FeedbackLog(store)
+        try:
+            log.import_legacy([home_dir, output])
+            if feedback_file is not None:
+                log.import_file(feedback_file, read_alert_refs(output / ALERTS_FILE))
+            verdicts = log.verdicts()
+            catalogue, version = catalogue_in_force(store)
+        except InterdictorError as exc:
+            err.print(f"[red]error:[/red] {escape(str(exc))}", soft_wrap=True)
+            raise typer.Exit(1) from exc
+    for report in log.imports:
+        report_import(err, report)
+    if version is None:
+        return verdicts, None
+    err.print(f"control list: stored catalogue version {version.id} ({escape(version.label)})")
+    return verdicts, Classifier(catalogue=catalogue, margin=NEAR_MARGIN)
+
+
 def alert_feedback(
     alert_id: Annotated[str, typer.Argument(help="The alert's id (al-...) from alerts.jsonl.")],
     verdict: Annotated[str, typer.Argument(help="confirmed or dismissed")],
-    output: Annotated[Path, typer.Option("--output", "-o", help="The analysis folder.")],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="The analysis folder holding alerts.jsonl.")
+    ],
     analyst: Annotated[str, typer.Option(help="Who decided.")] = "",
     note: Annotated[str, typer.Option(help="Why.")] = "",
+    home: HomeOption = None,
+    database_url: DatabaseOption = None,
 ) -> None:
-    """Confirm or dismiss an alert; the next ``analyze`` into the folder respects it.
+    """Confirm or dismiss an alert; every later ``analyze`` with the same store respects it.
 
+    The verdict is stored with the alert's typology and evidence (from OUTPUT/alerts.jsonl);
+    a later verdict on the same alert supersedes it and both stay in the store.
     Example: interdictor alert-feedback al-3f2a... dismissed --output out/ --note "known trader"
     """
     if verdict not in VERDICTS:
         raise typer.BadParameter(f"verdict must be one of {', '.join(VERDICTS)}")
-    try:
-        record_feedback(output / FEEDBACK_FILE, alert_id, verdict, analyst, note)
-    except InvalidInput as exc:
-        raise typer.BadParameter(str(exc)) from exc
-    err.print(f"{verdict}: {alert_id} (stored in {output / FEEDBACK_FILE})")
+    alerts_path = output / ALERTS_FILE
+    alerts = read_alert_refs(alerts_path, {alert_id})
+    if alert_id not in alerts:
+        if alerts_path.is_file():
+            raise typer.BadParameter(f"no alert {alert_id} in {alerts_path}")
+        raise typer.BadParameter(f"{alerts_path} does not exist: run `interdictor analyze` first")
+    home_dir, store = open_store(home, database_url)
+    with store:
+        log = FeedbackLog(store)
+        try:
+            log.import_legacy([home_dir, output])
+            earlier = log.history(alert_id)
+            stored = log.record(alerts[alert_id], verdict, analyst, note)
+        except InterdictorError as exc:
+            err.print(f"[red]error:[/red] {escape(str(exc))}", soft_wrap=True)
+            raise typer.Exit(1) from exc
+    for report in log.imports:
+        report_import(err, report)
+    err.print(f"{verdict}: {alert_id} ({stored.typology}), stored as verdict {stored.id}")
+    if earlier:
+        last = earlier[-1]
+        when = last.decided_at.isoformat(timespec="seconds")
+        err.print(
+            f"supersedes verdict {last.id} ({last.verdict} by {escape(last.analyst or '-')}, "
+            f"{when}), kept in the history",
+            soft_wrap=True,
+        )

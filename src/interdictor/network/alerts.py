@@ -1,9 +1,11 @@
 """Alerts: what a detector raises, how alerts are ranked, and analyst feedback.
 
-Feedback is kept as JSON lines (``feedback.jsonl``) beside the outputs or in the home
-directory: one ``{"alert_id", "verdict", "analyst", "note", "at"}`` a line, the last
-verdict for an alert wins. A dismissed alert stays in ``alerts.jsonl`` with its verdict
-but drops to the bottom of every ranking; a confirmed one rises to the top.
+Analysts' verdicts live in the store (``interdictor.network.feedback``); ``apply_feedback``
+sets them on the alerts of a run. A dismissed alert stays in ``alerts.jsonl`` with its
+verdict but drops to the bottom of every ranking; a confirmed one rises to the top.
+``read_feedback`` and ``record_feedback`` read and write the JSON-lines verdict format
+(one ``{"alert_id", "verdict", "analyst", "note", "at"}`` a line, the last verdict for an
+alert wins) that ``interdictor analyze --feedback FILE`` imports.
 """
 
 from __future__ import annotations
