@@ -39,6 +39,7 @@ from interdictor.goods.retrieval import (
     GENERIC_STEMS,
     CatalogueIndex,
     RetrievalHit,
+    TextSearch,
     evidence_factors,
     terms_of,
 )
@@ -152,7 +153,7 @@ class Classifier:
         edition: str = "2022",
         margin: float = DEFAULT_MARGIN,
         fallback: bool = True,
-        retrieval: CatalogueIndex | None = None,
+        retrieval: TextSearch | None = None,
     ):
         self.lexicon = lexicon or Lexicon.load_default()
         self.catalogue = catalogue or ControlCatalogue.load_default()
@@ -168,7 +169,7 @@ class Classifier:
         self._comparisons: dict[tuple[int, str, str, float], Comparison] = {}
 
     @property
-    def retrieval(self) -> CatalogueIndex | None:
+    def retrieval(self) -> TextSearch | None:
         """The catalogue-text index (built on first use), or None with ``fallback=False``."""
         if self._retrieval is None and self.fallback:
             self._retrieval = catalogue_index(

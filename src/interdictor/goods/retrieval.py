@@ -42,6 +42,7 @@ import math
 import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from interdictor.goods.catalogue import ControlCatalogue, ControlEntry
 from interdictor.goods.lexicon import nearest_word, normalise_description
@@ -51,6 +52,7 @@ __all__ = [
     "CatalogueIndex",
     "Passage",
     "RetrievalHit",
+    "TextSearch",
     "evidence_factors",
     "passages_of",
     "stem",
@@ -200,6 +202,16 @@ def head_of(text: str) -> str | None:
     return words[-1].stem if words else None
 
 
+class TextSearch(Protocol):
+    """What the classifier's fallback needs of an index: ranked entries for a description.
+
+    ``CatalogueIndex`` is the one the application uses; the benchmarks plug a sentence-
+    embedding index in through the same call to compare the two.
+    """
+
+    def search(self, text: str, limit: int = 5) -> list[RetrievalHit]: ...
+
+
 @dataclass(frozen=True, slots=True)
 class Passage:
     """A stretch of an entry's text: its label, one sub-item, or a name from a note."""
@@ -208,6 +220,7 @@ class Passage:
     where: str  # "2B004" (the label), "2B004.b", or "2B004 note"
     tokens: tuple[Token, ...]
     label: bool = False
+    text: str = ""  # the cleaned catalogue text the tokens come from
 
 
 @dataclass(slots=True)
@@ -501,7 +514,8 @@ def matched_phrases(tokens: tuple[Token, ...], stems: set[str]) -> list[str]:
 
 def passages_of(entry: ControlEntry, catalogue: ControlCatalogue) -> list[Passage]:
     """Cut an entry into indexed passages (see the module docstring for what is left out)."""
-    passages = [Passage(entry.code, entry.code, tuple(terms_of(clean(entry.label))), True)]
+    label = clean(entry.label)
+    passages = [Passage(entry.code, entry.code, tuple(terms_of(label)), True, label)]
     body = entry.body
     if body.startswith(entry.label):
         body = body[len(entry.label) :]
@@ -510,18 +524,19 @@ def passages_of(entry: ControlEntry, catalogue: ControlCatalogue) -> list[Passag
     for segment in _ITEM_START.split(body):
         where = item_at(starts, entry.body.find(segment, offset), entry.code)
         for name in _ALSO_CALLED.findall(segment):
-            passages.append(Passage(entry.code, where, tuple(terms_of(name))))
+            passages.append(Passage(entry.code, where, tuple(terms_of(name)), text=name))
         text = clean(_MARKER.sub("", segment.strip()))
         if text and not _DEFINITION.search(text):
             tokens = tuple(terms_of(text))
             if tokens:
-                passages.append(Passage(entry.code, where, tokens))
+                passages.append(Passage(entry.code, where, tokens, text=text))
     for note in entry.notes:
         included = _INCLUDES.search(note)
         if included and "not" not in note.split(":", 1)[-1].split("include")[0]:
-            tokens = tuple(terms_of(clean(included.group(1))))
+            text = clean(included.group(1))
+            tokens = tuple(terms_of(text))
             if tokens:
-                passages.append(Passage(entry.code, f"{entry.code} note", tokens))
+                passages.append(Passage(entry.code, f"{entry.code} note", tokens, text=text))
     return passages
 
 
