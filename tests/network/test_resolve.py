@@ -116,14 +116,14 @@ def test_a_mention_without_country_joins_the_namesake_it_shares_an_address_with(
         [
             mention(
                 "r1", "Yamato Trading Corporation", country="JP", identifier="JP-1", address=osaka
-            ),  # fmt: skip
+            ),
             mention(
                 "r2",
                 "Yamato Trading Corporation",
                 country="JP",
                 identifier="JP-2",
                 address=yokohama,
-            ),  # fmt: skip
+            ),
             mention("r3", "Yamato Trading Corporation", address=yokohama),
             mention("r4", "Yamato Trading Corporation", address=osaka),
         ]
