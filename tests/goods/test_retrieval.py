@@ -14,7 +14,13 @@ import pytest
 from interdictor.goods.catalogue import ControlCatalogue
 from interdictor.goods.classify import Classification, Classifier, GoodsLine
 from interdictor.goods.lexicon import Lexicon
-from interdictor.goods.retrieval import CatalogueIndex, passages_of, stem, terms_of
+from interdictor.goods.retrieval import (
+    CatalogueIndex,
+    intangible_kind,
+    passages_of,
+    stem,
+    terms_of,
+)
 
 
 @pytest.fixture(scope="module")
@@ -180,3 +186,46 @@ def test_search_ranks_by_shared_wording_and_reports_coverage() -> None:
     assert hits[0].head and hits[0].phrase
     assert hits[0].confidence > hits[1].confidence
     assert index.search("zzz qqq") == []
+
+
+@pytest.mark.parametrize(
+    ("description", "hs", "entry"),
+    [
+        # 9D105: software coordinating subsystems of sounding rockets specified in 9A104
+        ("FLIGHT SEQUENCING SOFTWARE FOR SOUNDING ROCKETS, LICENCE ON USB", "8523.51", "9D105"),
+        # 7D005: software to decrypt satellite navigation ranging code for government use
+        ("decryption software for GNSS government ranging code", "8523.49", "7D005"),
+        # 9E101: technology for the production of goods specified in 9A101 (turbojets)
+        ("PRODUCTION TECHNOLOGY DOCUMENTATION FOR SMALL TURBOJET ENGINES", "4901.99", "9E101"),
+    ],
+)
+def test_software_and_technology_lines_find_their_d_and_e_entries(
+    classifier: Classifier, description: str, hs: str, entry: str
+) -> None:
+    result = run(classifier, description, hs)
+    assert entry in listed(result)[:2]
+    assert all(c.via == "software or technology" for c in result.controls)
+    assert all(c.entry[1] in "DE" for c in result.controls)
+    # recorded media and printed matter are where such lines are declared: no mislabel
+    assert result.hs.consistent is None
+
+
+def test_only_the_first_phrase_makes_a_line_software_or_technology() -> None:
+    assert intangible_kind("SOUNDING ROCKET FLIGHT SOFWARE, SEQUENCER") == "software"
+    assert intangible_kind("TEST PROCEDURES FOR RING LASER GYROS") == "technology"
+    assert intangible_kind("CNC LATHE WITH OPERATION MANUAL AND SOFTWARE") is None
+    assert intangible_kind("software-controlled valve DN50") is None
+
+
+def test_catalogue_thresholds_rule_out_a_text_match_the_parameters_miss(
+    bare: Classifier,
+) -> None:
+    # 0B004.b.2: blowers for H2S with a throughput of 5 m3/s or more (no reviewed rule)
+    small = run(bare, "H2S GAS CIRCULATION BLOWER, 4 M3/S", "8414.59", "flow rate=4 m3/s")
+    assert small.controls[0].entry == "0B004"
+    assert small.controls[0].below_threshold and not small.controlled
+    reasons = " ".join(small.controls[0].reasons)
+    assert "flow rate 4 m³/s does not meet volume ≥ 5 m³/s" in reasons
+    assert "(0B004.b, catalogue text)" in reasons
+    large = run(bare, "H2S GAS CIRCULATION BLOWER, 6 M3/S", "8414.59", "flow rate=6 m3/s")
+    assert large.controlled and listed(large)[0] == "0B004"

@@ -21,6 +21,7 @@ when any listed control has ``below_threshold`` false.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -33,14 +34,16 @@ from interdictor.goods.hs import HSNomenclature
 from interdictor.goods.hs_check import HSCheck, check_hs
 from interdictor.goods.lexicon import Concept, Lexicon, Rule, TermHit, normalise_description
 from interdictor.goods.line import GoodsLine, LineValue, read_line_values
-from interdictor.goods.parameters import Comparison, ComparisonStatus, compare
+from interdictor.goods.parameters import Comparison, ComparisonStatus, Threshold, compare
 from interdictor.goods.regimes import regimes_for
 from interdictor.goods.retrieval import (
     GENERIC_STEMS,
     CatalogueIndex,
+    IntangibleIndex,
     RetrievalHit,
     TextSearch,
     evidence_factors,
+    intangible_kind,
     terms_of,
 )
 
@@ -77,6 +80,11 @@ FALLBACK_MAX_SCORE = 0.9  # a text match never outranks a reviewed lexicon weigh
 # less textual evidence; goods declared elsewhere need the full FALLBACK_MIN_CONFIDENCE,
 # and are then flagged as mislabelled.
 HS_FIT_BONUS = 0.15
+# Software and technology (groups D, E): a goods entry found by text counts as named on the
+# line from this confidence; a D/E entry is listed from INTANGIBLE_MIN_SCORE.
+INTANGIBLE_GOODS_CONFIDENCE = 0.3
+INTANGIBLE_MIN_SCORE = 0.4
+_FOR = re.compile(r"\bfor\b", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -164,9 +172,11 @@ class Classifier:
         self.margin = margin
         self.fallback = fallback
         self._retrieval = retrieval
+        self._intangibles: IntangibleIndex | None = None
         self._regimes: dict[str, list[str]] = {}
         # Keyed by id(rule): rules live as long as the lexicon this classifier holds.
         self._comparisons: dict[tuple[int, str, str, float], Comparison] = {}
+        self._threshold_comparisons: dict[tuple[int, str, str, float], Comparison] = {}
 
     @property
     def retrieval(self) -> TextSearch | None:
@@ -187,11 +197,17 @@ class Classifier:
         else:
             values = read_line_values(line.description, line.parameters)
             controls = self.rank_controls(hits, concepts, values)
-            if self.needs_fallback(concepts, controls):
+            kind = intangible_kind(line.description) if self.fallback else None
+            if kind is not None:
+                controls = self.intangible_controls(kind, line, controls)
+            elif self.needs_fallback(concepts, controls):
                 controls = self.add_catalogue_matches(line, controls, hits, concepts, values)
         listed = [c for c in controls if not c.below_threshold][:2]
         top = [c.entry for c in listed]
-        if listed and listed[0].via != "lexicon":
+        if listed and listed[0].via == "software or technology":
+            # Software and technology have no goods heading: nothing to hold the code to.
+            describing, top = [], []
+        elif listed and listed[0].via != "lexicon":
             # Found by its text: no concept supports the entry; entry-less ones ("parts")
             # still say what kind of line it is, and the correlation table gives headings.
             describing = [c for c in concepts if not c.entries]
@@ -207,6 +223,50 @@ class Classifier:
             reused.decision.hs_code if reused else "",
         )
         return Classification(line.id, hs, controls, reused)
+
+    def intangible_controls(
+        self, kind: str, line: GoodsLine, controls: list[ControlMatch]
+    ) -> list[ControlMatch]:
+        """Software or technology entries for a line that reads as such ("UAV DESIGN DATA
+        PACKAGE" is 9E001, not a 9A012 UAV). The goods entries the lexicon and the goods
+        text find on the line say which D/E entries apply; the goods entries themselves
+        are not listed. With no D/E entry found, the line lists nothing."""
+        goods = {
+            c.entry: (c.score, "named by the lexicon") for c in controls if not c.below_threshold
+        }
+        index = self.retrieval
+        # "MANUAL ... FOR 300KM SOUNDING ROCKET": here the goods after "for" are the point.
+        text = _FOR.sub(" ", line.description)
+        found = index.search(text, FALLBACK_CANDIDATES) if index is not None else []
+        for hit in found:
+            if hit.confidence >= INTANGIBLE_GOODS_CONFIDENCE and hit.entry not in goods:
+                goods[hit.entry] = (hit.confidence, hit.reason())
+        described = {
+            code: (score, f"{self.title_of(code).rstrip(' ;,:')}; {how}")
+            for code, (score, how) in goods.items()
+        }
+        ranked = self.intangibles.rank(kind, line.description, described)
+        if not ranked:
+            return []
+        floor = max(INTANGIBLE_MIN_SCORE, ranked[0].score * FALLBACK_RATIO)
+        return [
+            ControlMatch(
+                hit.entry,
+                self.regimes_of(hit.entry),
+                min(hit.score, FALLBACK_MAX_SCORE),
+                [f"{hit.entry}: {self.title_of(hit.entry)}", f"reads as {kind}", *hit.reasons],
+                via="software or technology",
+            )
+            for hit in ranked
+            if hit.score >= floor
+        ]
+
+    @property
+    def intangibles(self) -> IntangibleIndex:
+        """The software and technology entries (built on first use)."""
+        if self._intangibles is None:
+            self._intangibles = IntangibleIndex(self.catalogue)
+        return self._intangibles
 
     def needs_fallback(self, concepts: list[Concept], controls: list[ControlMatch]) -> bool:
         """True when the lexicon did not settle the line and did not call it benign.
@@ -280,8 +340,13 @@ class Classifier:
     def text_match(
         self, hit: RetrievalHit, confidence: float, names: set[str], values: list[LineValue]
     ) -> ControlMatch:
-        """Build the candidate for an entry found by its text; its rules apply as usual."""
-        outcome = self.evaluate_rules(hit.entry, names, values)
+        """Build the candidate for an entry found by its text; its reviewed rules apply as
+        usual, and an entry with none that apply is held against its catalogue thresholds."""
+        rules = self.lexicon.rules_by_entry.get(hit.entry, [])
+        if any(not rule.when or rule.when in names for rule in rules):
+            outcome = self.evaluate_rules(hit.entry, names, values)
+        else:
+            outcome = self.catalogue_thresholds(hit.entry, values)
         score = min(confidence, FALLBACK_MAX_SCORE)
         if outcome.below:
             score *= BELOW_PENALTY
@@ -295,6 +360,58 @@ class Classifier:
             outcome.just_below,
             via="catalogue text",
         )
+
+    def catalogue_thresholds(self, entry: str, values: list[LineValue]) -> RuleOutcome:
+        """Hold the line's values against the thresholds read from the entry's own text.
+
+        The thresholds are grouped by kind (units of one dimension): a kind the line
+        states and that meets none of the entry's thresholds of that kind rules the entry
+        out ("4.5 m3/s" against 0B004.b's 5 m3/s); one threshold met is enough for its
+        kind, since an entry's sub-items each have their own. Dimensionless values
+        (percentages, counts) and thresholds written as "no dimension greater than" are
+        left out: the text reader cannot tell their sense reliably.
+        """
+        known = self.catalogue.get(entry)
+        outcome = RuleOutcome()
+        if known is None or not values:
+            return outcome
+        kinds: dict[str, list[Threshold]] = {}
+        for threshold in known.thresholds:
+            dimension = threshold.quantity.dimensionality
+            if dimension and not threshold.parameter.lower().startswith("no "):
+                kinds.setdefault(str(dimension), []).append(threshold)
+        for kind, thresholds in kinds.items():
+            stated = [v for v in values if v.dimensionality and str(v.dimensionality) == kind]
+            if not stated:
+                continue
+            results = [self.compare_threshold(t, stated) for t in thresholds]
+            if any(r.status is ComparisonStatus.MEETS for r in results):
+                outcome.supported = True
+                continue
+            missed = [r for r in results if r.status in (ComparisonStatus.BELOW,
+                                                         ComparisonStatus.JUST_BELOW)]  # fmt: skip
+            if missed and len(missed) == len(results):
+                outcome.below = True
+                near = [r for r in missed if r.status is ComparisonStatus.JUST_BELOW]
+                outcome.just_below = outcome.just_below or bool(near)
+                shown = (near or missed)[0]
+                prefix = "just below threshold: " if near else ""
+                where = shown.threshold.item or entry
+                outcome.reasons.append(f"{prefix}{shown.message} ({where}, catalogue text)")
+        return outcome
+
+    def compare_threshold(self, threshold: Threshold, stated: list[LineValue]) -> Comparison:
+        """Compare the most favourable stated value (largest for a lower bound) with it."""
+        lower = threshold.comparator.is_lower_bound
+        value = (max if lower else min)(stated, key=lambda v: v.base_magnitude)
+        key = (id(threshold), value.key, value.parameter.text, value.base_magnitude)
+        found = self._threshold_comparisons.get(key)
+        if found is None:
+            if len(self._threshold_comparisons) > MAX_CACHED_COMPARISONS:
+                self._threshold_comparisons.clear()
+            found = compare(value.parameter, threshold, self.margin)
+            self._threshold_comparisons[key] = found
+        return found
 
     def rank_controls(
         self, hits: list[TermHit], concepts: list[Concept], values: list[LineValue]

@@ -71,6 +71,7 @@ LABEL_BOOST = 1.3  # an entry's label names its goods
 MIN_TYPO_LENGTH = 5
 DEFAULT_GROUPS = "ABC"
 MAX_CORRECTIONS = 100_000
+MAX_CACHED_SEARCHES = 50_000
 EVIDENCE_FLOOR = 0.25  # what a match on the most everyday word is worth (see evidence_factors)
 
 # English function words, and catalogue wording that names no goods.
@@ -117,6 +118,8 @@ _SPELLING = {
     "gray": "grey",
 }
 _IZE = re.compile(r"(?<=[a-z]{3})(iz|yz)(e|es|er|ers|ed|ing|ation|ations)$")
+# A number standing alone ("LOT 12345", "4.5"), not part of a CAS number or a code.
+_BARE_NUMBER = re.compile(r"(?<![\w-])\d+(?:[.,]\d+)?(?![\w-])")
 _CAS = re.compile(r"\b(\d{2,7}-\d{2}-\d)\b")
 _ANNEX_CODE = re.compile(r"^\d[a-e]\d{3}[a-z0-9]*$")
 _ITEM_START = re.compile(r"(?<=[:;.])\s+(?=(?:[a-z]|\d{1,2})\.\s)")
@@ -289,6 +292,7 @@ class CatalogueIndex:
         self.known_words = frozenset(known_words)
         self.evidence = evidence or {}
         self._corrections: dict[str, str | None] = {}
+        self._searches: dict[tuple[str, int], list[RetrievalHit]] = {}
 
     def __len__(self) -> int:
         return len(self.passages)
@@ -345,7 +349,21 @@ class CatalogueIndex:
         return query
 
     def search(self, text: str, limit: int = 5) -> list[RetrievalHit]:
-        """Return up to ``limit`` entries ranked by the text they share with ``text``."""
+        """Return up to ``limit`` entries ranked by the text they share with ``text``.
+
+        Results are remembered (bounded) per text without its bare numbers: lot, order and
+        serial numbers change nothing here, and batches repeat the same goods.
+        """
+        key = (_BARE_NUMBER.sub(" ", text), limit)
+        found = self._searches.get(key)
+        if found is None:
+            if len(self._searches) > MAX_CACHED_SEARCHES:
+                self._searches.clear()
+            found = self._searches[key] = self.rank(text, limit)
+        return list(found)
+
+    def rank(self, text: str, limit: int) -> list[RetrievalHit]:
+        """The work of ``search``, uncached."""
         query = self.query(text)
         scores: dict[int, float] = {}
         matched: dict[int, list[str]] = {}
@@ -566,3 +584,185 @@ def item_at(starts: list[tuple[int, str]], position: int, default: str) -> str:
         if start <= position:
             found = code
     return found
+
+
+# Software and technology (groups D and E). A line that reads as software or technology is
+# not the goods it is for: "UAV DESIGN DATA PACKAGE" is 9E001 technology, not a 9A012 UAV.
+_SOFTWARE_WORDS = ("software", "firmware", "source code", "object code")
+_TECHNOLOGY_WORDS = (
+    "technology",
+    "technical data",
+    "technical assistance",
+    "data package",
+    "design data",
+    "documentation",
+    "manual",
+    "manuals",
+    "handbook",
+    "procedure",
+    "procedures",
+    "dossier",
+    "know how",
+    "drawings",
+    "blueprints",
+)
+_FIRST_PHRASE = re.compile(r"[,;]|\s(?:for|with|w/|incl|including|and spare)\s", re.IGNORECASE)
+_NOT_INTANGIBLE = re.compile(r"\b(?:software|computer)[\s-](?:controlled|defined|based)\b")
+_STAGES: dict[str, tuple[str, ...]] = {
+    "development": ("development", "design", "cad", "aero", "simulation", "analysis"),
+    "production": ("production", "manufacturing", "manufacture", "process", "fabrication"),
+    "use": ("use", "operation", "operations", "operating", "maintenance", "calibration",
+            "launch", "repair", "overhaul", "installation", "assistance"),
+}  # fmt: skip
+_CODE = re.compile(r"\b(\d[A-E]\d{3})\b")
+_RANGE = re.compile(r"\b(\d[A-E]\d{3})[a-z0-9.]*\s+to\s+(\d[A-E]\d{3})\b")
+_GROUP = re.compile(r"\b(\d[A-C])\b(?!\d)")
+_KIND_WORDS: dict[str, tuple[str, ...]] = {
+    "software": _SOFTWARE_WORDS,
+    "technology": _TECHNOLOGY_WORDS,
+}
+_KIND_VOCABULARY = tuple(sorted({w for words in _KIND_WORDS.values() for t in words
+                                 for w in t.split() if len(w) >= MIN_TYPO_LENGTH}))  # fmt: skip
+
+
+def intangible_kind(text: str) -> str | None:
+    """Return "software" or "technology" when the line's first phrase names that, else None.
+
+    Only the first phrase counts: "CNC LATHE WITH MANUALS AND SOFTWARE" is a lathe.
+    Misspelt keywords are read ("SOFWARE"), as the lexicon reads its terms.
+    """
+    first = normalise_description(_FIRST_PHRASE.split(text, 1)[0])
+    if _NOT_INTANGIBLE.search(first):
+        return None
+    words = []
+    for word in first.split():
+        fixed = nearest_word(word, _KIND_VOCABULARY) if len(word) >= MIN_TYPO_LENGTH else None
+        words.append(fixed or word)
+    padded = f" {' '.join(words)} "
+    for kind in ("software", "technology"):
+        if any(f" {w} " in padded for w in _KIND_WORDS[kind]):
+            return kind
+    return None
+
+
+def stages_of(text: str) -> set[str]:
+    """Which of development, production and use a text speaks of."""
+    words = set(normalise_description(text).split())
+    return {stage for stage, names in _STAGES.items() if words & set(names)}
+
+
+@dataclass(frozen=True, slots=True)
+class Intangible:
+    """A software (D) or technology (E) entry: the goods entries it is for, and its stages."""
+
+    code: str
+    kind: str  # "software" or "technology"
+    goods: frozenset[str]
+    stages: frozenset[str]
+
+
+def intangible_entries(catalogue: ControlCatalogue) -> list[Intangible]:
+    """Read each D and E entry, item by item, for its references to goods entries ("9A004
+    to 9A012", "7A or 7B", "this Category") and the stages it names ("development",
+    "production", "use"): 9E101.a is technology for the development of 9A101 and others,
+    9E101.b for the production of 9A012 UAVs and others."""
+    goods = [e.code for e in catalogue.top_level() if e.group in "ABC"]
+    found: list[Intangible] = []
+    for entry in catalogue.top_level():
+        if entry.group not in "DE":
+            continue
+        kind = "software" if entry.group == "D" else "technology"
+        items = [catalogue.get(code) for code in entry.children]
+        texts = [i.body for i in items if i is not None] or [entry.body]
+        preamble = entry.body.split(texts[0], 1)[0] if entry.children else ""
+        for text in texts:
+            body = clean_references(f"{preamble} {text}")
+            found.append(Intangible(entry.code, kind, goods_referenced(body, entry.code, goods),
+                                    stages_named(body)))  # fmt: skip
+    return found
+
+
+def goods_referenced(body: str, code: str, goods: list[str]) -> frozenset[str]:
+    """The goods entries a D/E text points to: codes, ranges, groups, "this Category"."""
+    refs: set[str] = {c for c in _CODE.findall(body) if c[1] in "ABC"}
+    for first, last in _RANGE.findall(body):
+        refs.update(c for c in goods if first <= c <= last and c[:2] == first[:2])
+    for group in _GROUP.findall(body):
+        refs.update(c for c in goods if c.startswith(group))
+    if "this category" in body.lower():
+        refs.update(c for c in goods if c[0] == code[0])
+    return frozenset(refs)
+
+
+def stages_named(body: str) -> frozenset[str]:
+    """The quoted stages of a D/E text: "development", "production", "use"."""
+    return frozenset(s for s in _STAGES if f'"{s}"' in body or f"“{s}”" in body)
+
+
+def clean_references(text: str) -> str:
+    """An entry's text without its Technical Notes and cross-references (N.B.)."""
+    return re.split(r"Technical Notes?:|N\.\s?B\.", text, maxsplit=1)[0]
+
+
+INTANGIBLE_STAGE_BONUS = 0.15  # the line names a stage ("production") the entry covers
+INTANGIBLE_BREADTH = 20.0  # an entry for this many goods entries counts half as specific
+
+
+@dataclass(slots=True)
+class IntangibleHit:
+    """A software or technology entry for a line, with its score and reasons."""
+
+    entry: str
+    score: float
+    reasons: list[str]
+
+
+class IntangibleIndex:
+    """Software (D) and technology (E) entries, found for a line in two ways: through the
+    goods entries the line names (9E001 is technology for 9A004 to 9A012), and by their
+    own words (7D005 "decrypt ... ranging code"). Entries for few goods entries rank above
+    those for whole categories, and the stage the line names (development, production,
+    use) must be one the entry covers."""
+
+    def __init__(
+        self,
+        catalogue: ControlCatalogue,
+        known_words: Iterable[str] = (),
+        evidence: dict[str, float] | None = None,
+    ):
+        self.text = CatalogueIndex(catalogue, known_words, groups="DE", evidence=evidence)
+        self.entries = intangible_entries(catalogue)
+
+    def rank(
+        self, kind: str, text: str, goods: dict[str, tuple[float, str]], limit: int = 3
+    ) -> list[IntangibleHit]:
+        """Rank the entries of ``kind`` for a line; ``goods`` maps the goods entries found
+        on it to (score 0-1, how they were found)."""
+        direct = {h.entry: h for h in self.text.search(text, 10)}
+        stages = stages_of(text)
+        best: dict[str, IntangibleHit] = {}
+        for entry in self.entries:
+            if entry.kind != kind:
+                continue
+            reasons: list[str] = []
+            linked = [(goods[g][0], g) for g in entry.goods if g in goods]
+            link = 0.0
+            if linked:
+                top, code = max(linked)
+                link = top / (1.0 + len(entry.goods) / INTANGIBLE_BREADTH)
+                reasons.append(f"{kind} for goods of {code} ({goods[code][1]})")
+            hit = direct.get(entry.code)
+            own = hit.confidence if hit is not None else 0.0
+            if hit is not None and own > 0:
+                reasons.append(hit.reason())
+            score = max(link, own) + 0.5 * min(link, own)
+            if stages and entry.stages:
+                score += (
+                    INTANGIBLE_STAGE_BONUS if stages & entry.stages else -INTANGIBLE_STAGE_BONUS
+                )
+            known = best.get(entry.code)
+            if score > 0 and reasons and (known is None or score > known.score):
+                best[entry.code] = IntangibleHit(entry.code, score, reasons)
+        hits = list(best.values())
+        hits.sort(key=lambda h: (-h.score, h.entry))
+        return hits[:limit]
