@@ -17,7 +17,6 @@ from interdictor.network.analyze import (
     Engines,
     analyze_records,
     is_exact_company_name,
-    load_feedback,
     make_screen_fn,
     write_outputs,
 )
@@ -122,7 +121,9 @@ def test_feedback_is_respected_on_rerun(tmp_path: Path) -> None:
     top = first.alerts[0]
     record_feedback(tmp_path / "feedback.jsonl", top.id, "dismissed", "analyst1", "known")
     assert read_feedback(tmp_path / "feedback.jsonl") == {top.id: "dismissed"}
-    second = analyze_records(records, Engines(), feedback=load_feedback(tmp_path))
+    second = analyze_records(
+        records, Engines(), feedback=read_feedback(tmp_path / "feedback.jsonl")
+    )
     again = next(a for a in second.alerts if a.id == top.id)
     assert again.verdict == "dismissed" and second.alerts[-1].id == top.id
 

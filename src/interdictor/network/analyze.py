@@ -22,7 +22,7 @@ import orjson
 from interdictor.goods.classify import Classifier
 from interdictor.goods.classify import GoodsLine as ClassifierLine
 from interdictor.model.listed import ListedEntity, Rejected
-from interdictor.network.alerts import Alert, apply_feedback, rank_alerts, read_feedback
+from interdictor.network.alerts import Alert, apply_feedback, rank_alerts
 from interdictor.network.detectors import (
     DETECTORS,
     Context,
@@ -53,7 +53,6 @@ from interdictor.network.resolve import (
 from interdictor.text.orgs import canonicalize_org_name, org_core_tokens
 
 Progress = Callable[[str], None]
-FEEDBACK_FILE = "feedback.jsonl"
 # "Just under a threshold" for network red flags: within 20 % (a positioning accuracy of
 # 6.9 µm against the 6 µm of EU Annex I 2B201.a); the goods engine's own default is 10 %.
 NEAR_MARGIN = 0.2
@@ -240,15 +239,6 @@ def write_outputs(
 
 def vars_of(item: object) -> dict[str, object]:
     return {name: getattr(item, name) for name in item.__slots__}  # type: ignore[attr-defined]
-
-
-def load_feedback(output: Path, home: Path | None = None) -> dict[str, str]:
-    """Verdicts from ``feedback.jsonl`` in the home directory, then the output directory."""
-    verdicts: dict[str, str] = {}
-    for folder in (home, output):
-        if folder is not None:
-            verdicts.update(read_feedback(folder / FEEDBACK_FILE))
-    return verdicts
 
 
 def make_goods_check(classifier: Classifier | None = None) -> GoodsCheck:
