@@ -289,20 +289,12 @@ def import_decisions_file(store: Store, path: Path, *, retire_file: bool) -> Fil
     With ``retire_file`` the file is renamed ``<file>.imported`` once stored, and its bad
     lines are copied to ``<file>.rejected``; otherwise the file is left as it is.
     """
-    from interdictor.store.jsonl_import import FileImport, parse_lines, retire, set_aside
+    from interdictor.store.jsonl_import import import_file
 
-    try:
-        parsed = parse_lines(path, lambda data, at: parse_decision(data, at, path.name))
-    except OSError as error:
-        raise InvalidInput(f"cannot read the decisions: {error}", source=str(path)) from error
-    counts = store.import_decisions(parsed.items)
-    rejected_to = set_aside(path, parsed.bad_lines) if retire_file else None
-    moved_to = retire(path) if retire_file else None
-    return FileImport(
-        source=str(path),
-        imported=counts.imported,
-        duplicates=counts.duplicates,
-        rejected=tuple(parsed.rejected),
-        moved_to=moved_to,
-        rejected_to=rejected_to,
+    return import_file(
+        path,
+        "decisions",
+        lambda data, at: parse_decision(data, at, path.name),
+        store.import_decisions,
+        retire_file=retire_file,
     )

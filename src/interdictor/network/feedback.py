@@ -24,13 +24,7 @@ import orjson
 from interdictor.errors import InvalidInput
 from interdictor.network.alerts import TYPOLOGIES, VERDICTS, Alert
 from interdictor.store import FeedbackRecord, Store
-from interdictor.store.jsonl_import import (
-    FileImport,
-    parse_lines,
-    parse_timestamp,
-    retire,
-    set_aside,
-)
+from interdictor.store.jsonl_import import FileImport, import_file, parse_timestamp
 
 FEEDBACK_FILE = "feedback.jsonl"
 ALERTS_FILE = "alerts.jsonl"
@@ -166,20 +160,12 @@ def import_feedback_file(
     ``<file>.rejected``; otherwise the file is left as it is.
     """
     known = alerts or {}
-    try:
-        parsed = parse_lines(path, lambda data, at: parse_feedback(data, at, path.name, known))
-    except OSError as error:
-        raise InvalidInput(f"cannot read the feedback: {error}", source=str(path)) from error
-    counts = store.import_feedback(parsed.items)
-    rejected_to = set_aside(path, parsed.bad_lines) if retire_file else None
-    moved_to = retire(path) if retire_file else None
-    return FileImport(
-        source=str(path),
-        imported=counts.imported,
-        duplicates=counts.duplicates,
-        rejected=tuple(parsed.rejected),
-        moved_to=moved_to,
-        rejected_to=rejected_to,
+    return import_file(
+        path,
+        "feedback",
+        lambda data, at: parse_feedback(data, at, path.name, known),
+        store.import_feedback,
+        retire_file=retire_file,
     )
 
 

@@ -18,7 +18,9 @@ from typing import Any, Generic, TypeVar
 
 import orjson
 
+from interdictor.errors import InvalidInput
 from interdictor.model.listed import Rejected
+from interdictor.store.records import ImportCounts
 
 IMPORTED_SUFFIX = ".imported"
 REJECTED_SUFFIX = ".rejected"
@@ -115,3 +117,31 @@ def retire(path: Path) -> Path:
         target = path.with_name(f"{path.name}{IMPORTED_SUFFIX}-{stamp}")
     os.replace(path, target)
     return target
+
+
+def import_file(
+    path: Path,
+    what: str,
+    parse: Callable[[dict[str, Any], str], T],
+    store_items: Callable[[list[T]], ImportCounts],
+    *,
+    retire_file: bool,
+) -> FileImport:
+    """Parse ``path`` line by line, store the good items in one call (one transaction),
+    and, with ``retire_file``, copy the bad lines to ``<file>.rejected`` and rename the
+    file ``<file>.imported``; otherwise the file is left as it is."""
+    try:
+        parsed = parse_lines(path, parse)
+    except OSError as error:
+        raise InvalidInput(f"cannot read the {what}: {error}", source=str(path)) from error
+    counts = store_items(parsed.items)
+    rejected_to = set_aside(path, parsed.bad_lines) if retire_file else None
+    moved_to = retire(path) if retire_file else None
+    return FileImport(
+        source=str(path),
+        imported=counts.imported,
+        duplicates=counts.duplicates,
+        rejected=tuple(parsed.rejected),
+        moved_to=moved_to,
+        rejected_to=rejected_to,
+    )
