@@ -132,34 +132,39 @@ def link_by_parties(
     that, on the goods. A deal that already prints another number of the same kind (a
     second contract, say) is a different deal: repeat orders stay apart.
     """
-    size: dict[int, int] = defaultdict(int)
-    numbers: dict[int, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    for index, record in enumerate(records):
-        root = uf.find(index)
-        size[root] += 1
-        for kind, value in _deal_refs(record):
-            numbers[root][kind].add(value)
-    alone = {index for index in range(len(records)) if size[uf.find(index)] == 1}
-    by_pair: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for index, pair in enumerate(side_ids):
-        if pair is not None:
-            by_pair[pair].append(index)
+    members: dict[int, list[int]] = defaultdict(list)
+    for index in range(len(records)):
+        members[uf.find(index)].append(index)
+    numbers: dict[int, dict[str, set[str]]] = {}  # a deal's reference numbers, when asked
+
+    def numbers_of(root: int) -> dict[str, set[str]]:
+        found = numbers.get(root)
+        if found is None:
+            found = numbers[root] = defaultdict(set)
+            for member in members[root]:
+                for kind, value in _deal_refs(records[member]):
+                    found[kind].add(value)
+        return found
 
     def compatible(a: int, b: int) -> bool:
-        theirs = numbers[uf.find(b)]
+        theirs = numbers_of(uf.find(b))
         return all(
             not theirs[kind] or value in theirs[kind] for kind, value in _deal_refs(records[a])
         )
 
-    for members in by_pair.values():
-        if len(members) > 200:  # a regular trading pair: refs are the only safe link
+    by_pair: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for index, pair in enumerate(side_ids):
+        if pair is not None:
+            by_pair[pair].append(index)
+    for pair_members in by_pair.values():
+        if len(pair_members) > 200:  # a regular trading pair: refs are the only safe link
             continue
-        for a in members:
-            if a not in alone:
-                continue
+        for a in pair_members:
+            if len(members[a]) != 1 or uf.find(a) != a:
+                continue  # linked by a reference, or already joined a deal
             near = [
                 b
-                for b in members
+                for b in pair_members
                 if b != a and _close_in_time(records[a], records[b]) and compatible(a, b)
             ]
             match = next((b for b in near if _same_amount(records[a], records[b])), None)
@@ -167,12 +172,12 @@ def link_by_parties(
                 match = next((b for b in near if _same_goods(records[a], records[b])), None)
             if match is None:
                 continue
-            mine, theirs = numbers.pop(uf.find(a), {}), numbers.pop(uf.find(match), {})
-            uf.union(a, match)
-            merged = numbers[uf.find(a)]
-            for found in (mine, theirs):
-                for kind, values in found.items():
-                    merged[kind] |= values
+            root = uf.find(match)
+            uf.parent[a] = root  # the lone record joins the deal, whose root stays
+            members[root].append(a)
+            if root in numbers:
+                for kind, value in _deal_refs(records[a]):
+                    numbers[root][kind].add(value)
 
 
 def _deal_refs(record: Record) -> list[tuple[str, str]]:
