@@ -207,6 +207,13 @@ def test_axes_and_specific_values_are_read() -> None:
     assert values["specific modulus"].base_magnitude == pytest.approx(13.03e6, rel=1e-3)
 
 
+def test_thousands_grouped_by_spaces_are_one_number() -> None:
+    values = {v.key: v for v in read_line_values("gas atomiser, capacity 1 200 kg/h", "")}
+    assert [v.base_magnitude for v in values.values()] == [pytest.approx(1200 / 3600)]
+    values = {v.key: v for v in read_line_values("fine boring, 6,3 µm positioning", "")}
+    assert [v.base_magnitude for v in values.values()] == [pytest.approx(6.3e-6)]
+
+
 def test_bad_line_names_the_field() -> None:
     with pytest.raises(InvalidInput, match="quantity"):
         GoodsLine.from_dict({"description": "valve", "quantity": "ten"}, "line 4", "in.csv")

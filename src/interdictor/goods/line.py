@@ -124,6 +124,11 @@ _RANGE = re.compile(
     rf"(?<![\w.])({_NUMBER})\s*(?:-|~|–|to)\s*({_NUMBER})\s*([a-zA-Zµμ°%][\w/*°%]*)"
 )
 _NUMBER_UNIT = re.compile(rf"(?<![\w.])({_NUMBER})\s*([a-zA-Zµμ°%][\w/*°%]*)")
+# "1 200 kg/h", "2 400 MPa": digits grouped by thousands with a (narrow, no-break) space,
+# before a unit. Commas stay decimal ("6,3 µm"), as Annex I and European documents write.
+_SPACED_THOUSANDS = re.compile(
+    r"(?<![\w.,])(\d{1,3})((?:[ \u00a0\u202f]\d{3})+)(?=(?:[.,]\d+)?\s*[a-zA-Zµμ°%])"
+)
 _AXES = re.compile(r"(?<![\d.])(\d{1,2})\s*(?:-\s*)?(?:axis|axes|ax|轴|축)(?![a-z])", re.IGNORECASE)
 _CJK_AXES = re.compile(r"([二三四五六七八九])轴")
 _CJK_DIGITS = {"二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -135,11 +140,13 @@ _PIECES = re.compile(r"[;|\n]|,\s+")
 
 
 def fix_unit_spelling(text: str) -> str:
-    """Rewrite "600-2000HZ" as "600 Hz to 2000 Hz" and "145MM" as "145 mm"."""
+    """Rewrite "600-2000HZ" as "600 Hz to 2000 Hz", "145MM" as "145 mm" and "1 200 kg/h"
+    as "1200 kg/h"."""
 
     def fix(unit: str) -> str:
         return UNIT_SPELLINGS.get(unit.lower(), unit)
 
+    text = _SPACED_THOUSANDS.sub(lambda m: m[1] + re.sub(r"\D", "", m[2]), text)
     text = _RANGE.sub(lambda m: f"{m[1]} {fix(m[3])} to {m[2]} {fix(m[3])}", text)
     return _NUMBER_UNIT.sub(lambda m: f"{m[1]} {fix(m[2])}", text)
 
