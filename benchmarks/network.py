@@ -3,6 +3,7 @@ F1 against the generator's truth, plus wall time and peak memory by size.
 
     .venv/bin/python benchmarks/network.py accuracy --seeds 1 2 --size 20000
     .venv/bin/python benchmarks/network.py scale --sizes 100000 1000000
+    .venv/bin/python benchmarks/network.py lifecycle --size 1000000 --seeds 1
 
 Worlds come from ``interdictor synth`` (generated into --workdir when missing). An alert
 matches a planted instance when they share a typology and a record id (issue 4).
@@ -12,6 +13,7 @@ Each scale run is a fresh process, so its peak resident memory is its own.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import resource
 import subprocess
@@ -24,6 +26,7 @@ from pathlib import Path
 import orjson
 
 from interdictor.lists import DEFAULT_LISTS, parse_file
+from interdictor.network import lifecycle
 from interdictor.network.alerts import TYPOLOGIES, Alert
 from interdictor.network.analyze import (
     Analysis,
@@ -35,7 +38,12 @@ from interdictor.network.analyze import (
     write_outputs,
 )
 from interdictor.network.recordio import read_records
-from interdictor.network.resolve import Entity
+from interdictor.network.resolve import (
+    Entity,
+    extract_mentions,
+    index_mentions,
+    resolve_mentions,
+)
 from interdictor.screening import Screener, make_query
 
 INTERDICTOR = Path(sys.executable).parent / "interdictor"
@@ -188,6 +196,47 @@ def run_one_scale(args: argparse.Namespace) -> dict:
     }
 
 
+def run_lifecycle(args: argparse.Namespace) -> dict:
+    """The life-cycle steps alone, after resolution, each timed (wall and CPU), with the
+    collector kept off the long-lived records as ``analyze_records`` does."""
+    world = make_world(args.workdir, args.seeds[0], args.size)
+    records = read_records([world]).records
+    gc.freeze()
+    entity_of = index_mentions(resolve_mentions(extract_mentions(records)))
+    gc.freeze()
+    steps: dict[str, float] = {}
+    clock, cpu = time.perf_counter(), time.process_time()
+    deal = [r for r in records if r.type in lifecycle.DEAL_TYPES]
+    uf = lifecycle._UnionFind(len(deal))
+
+    def lap(step: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        steps[step] = round(now - clock, 2)
+        clock = now
+
+    parties = [frozenset(entity_of[k] for k in lifecycle._party_keys(r) if k in entity_of)
+               for r in deal]  # fmt: skip
+    lap("parties")
+    lifecycle.link_by_refs(deal, parties, uf)
+    lap("refs")
+    lifecycle.link_by_parties(deal, [lifecycle._sides(r, entity_of) for r in deal], uf)
+    lap("parties_and_amounts")
+    groups: dict[int, list[int]] = defaultdict(list)
+    for index in range(len(deal)):
+        groups[uf.find(index)].append(index)
+    for members in groups.values():
+        lifecycle.find_disagreements([deal[i] for i in members], entity_of)
+    lap("disagreements")
+    return {
+        "size": args.size,
+        "deal_records": len(deal),
+        "deals": len(groups),
+        "steps_s": steps,
+        "cpu_s": round(time.process_time() - cpu, 2),
+    }
+
+
 def run_scale(args: argparse.Namespace) -> list[dict]:
     """Each size in a fresh process, so peak memory is measured per size."""
     rows = []
@@ -217,7 +266,7 @@ def run_scale(args: argparse.Namespace) -> list[dict]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("mode", choices=["accuracy", "scale", "one-scale"])
+    parser.add_argument("mode", choices=["accuracy", "scale", "one-scale", "lifecycle"])
     parser.add_argument("--seeds", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--size", type=int, default=20000)
     parser.add_argument("--sizes", type=int, nargs="+", default=[100000, 1000000])
@@ -229,6 +278,8 @@ def main() -> None:
         result: object = run_accuracy(args)
     elif args.mode == "scale":
         result = run_scale(args)
+    elif args.mode == "lifecycle":
+        result = run_lifecycle(args)
     else:
         result = run_one_scale(args)
     print(json.dumps(result))

@@ -141,3 +141,23 @@ def test_chinese_surname_romanisations(query: str, listed: str) -> None:
 def test_a_syllable_apart_is_another_korean_name_even_in_a_tiny_list() -> None:
     listing = ListedEntity(id="t-1", schema="Person", name="KIM Yong Chol", dataset="t")
     assert Screener([listing]).screen(make_query("Kim Pyong Chol", "Person")) == []
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "KOREA RYONBONG GENERAL CORP.",
+        "Korea Ryonbong General Company",
+        "Korea Ryonbong General Corporation",
+    ],
+)
+def test_a_legal_form_spelt_another_way_costs_nothing(un_screener: Screener, written: str) -> None:
+    # UN KPe.002 is listed as KOREA RYONBONG GENERAL CORPORATION.
+    name, score = top(un_screener, written, "Organization")
+    assert name == "KOREA RYONBONG GENERAL CORPORATION"
+    assert score == pytest.approx(0.942405)  # the score of an exact name with no country
+
+
+def test_a_different_legal_form_class_still_costs_something(un_screener: Screener) -> None:
+    _, score = top(un_screener, "Korea Ryonbong General GmbH", "Organization")
+    assert score < 0.942405

@@ -135,7 +135,10 @@ def align_tokens(
         for j, (ct, cp) in c_items:
             if qt == ct:
                 pairs.append((1.0, i, j))
-            elif not q_generic:  # a recognised company word is spelt right: equal or nothing
+            elif q_generic:  # a recognised company word: equal, or of one class ("corp" ~ "co")
+                if c.generic[j] and q.classes[i] == c.classes[j]:
+                    pairs.append((1.0, i, j))
+            else:
                 sim = _SIMILARITIES.get((qt, ct))
                 if sim is None:
                     sim = remember_similarity(qt, ct, token_similarity(qt, ct, qp, cp))

@@ -31,6 +31,7 @@ from interdictor.text import (
     korean_name_keys,
     korean_surname_key,
     latin_tokens,
+    legal_form_class,
     org_core_tokens,
     romanize_rr,
     split_hangul_name,
@@ -95,6 +96,9 @@ class NameForm:
     core: tuple[str, ...]  # tokens without legal forms and generic company words
     joined: str  # core tokens without spaces
     weak: bool = False
+    # per token: a generic word as its legal-form class ("corp" and "corporation" are both
+    # "co"), any other token as it is; generic words align when their classes agree
+    classes: tuple[str, ...] = ()
 
 
 def _phonetic(token: str) -> str:
@@ -190,6 +194,7 @@ def analyze_name(name: str, kind: str | None, weak: bool = False) -> NameForm:
     else:
         core = set(tokens)
     generic = tuple(t not in core for t in tokens)
+    classes = tuple(legal_form_class(t) if g else t for t, g in zip(tokens, generic, strict=True))
     core_tokens = tuple(t for t in tokens if t in core)
     acronyms = _org_acronyms(name, core_tokens) if kind != PERSON else ()
     return NameForm(
@@ -203,5 +208,6 @@ def analyze_name(name: str, kind: str | None, weak: bool = False) -> NameForm:
         acronyms=acronyms,
         core=core_tokens,
         joined="".join(core_tokens),
+        classes=classes,
         weak=weak,
     )

@@ -1,4 +1,4 @@
-"""Weights of the screening algorithm ``interdictor-v1``.
+"""Weights of the screening algorithm ``interdictor-v2``.
 
 The score is a logistic function of the features: ``1 / (1 + exp(-logit))`` with
 ``logit = BIAS + NAME * name_score + sum(feature weights)``. The name weight and
@@ -12,7 +12,7 @@ name changes.
 
 from __future__ import annotations
 
-ALGORITHM = "interdictor-v1"
+ALGORITHM = "interdictor-v2"
 
 BIAS = -9.0
 NAME = 12.0  # name_score 1.0 -> logit 3.0 before other evidence

@@ -34,6 +34,7 @@ from interdictor.text.orgs import (
     bracketed_abbreviations,
     canonicalize_org_name,
     is_acronym_of,
+    legal_form_class,
     org_core_tokens,
 )
 from interdictor.text.translit import consonant_skeleton, to_latin
@@ -59,6 +60,7 @@ __all__ = [
     "korean_surname_key",
     "korean_syllable_key",
     "latin_tokens",
+    "legal_form_class",
     "normalize_identifier",
     "normalize_imo",
     "normalize_swift",

@@ -32,6 +32,21 @@ _CJK_RE = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac0
 _ACRONYM_RE = re.compile(r"^[A-Z][A-Z0-9&-]{1,11}$")
 
 
+# One-word legal forms and company words by class: "corp", "corporation" and "company" are
+# all "co"; "gmbh", "llc" and "limited" are "ltd".
+_LEGAL_CLASSES: dict[str, str] = {
+    phrase[0]: canonical
+    for phrase, canonical in PHRASES.items()
+    if len(phrase) == 1 and " " not in canonical
+}
+
+
+def legal_form_class(word: str) -> str:
+    """Return the class of a one-word legal form or company word ("corp" -> "co",
+    "gmbh" -> "ltd"), or the word itself when it is none."""
+    return _LEGAL_CLASSES.get(word, word)
+
+
 def _is_cjk_word(word: str) -> bool:
     """Return True when the word is written in Han or Hangul (kana too)."""
     return _CJK_RE.search(word) is not None
