@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from interdictor.errors import InvalidInput
-from interdictor.goods.classify import Classification, Classifier, GoodsLine
+from interdictor.goods.classify import Classification, Classifier, GoodsLine, names_other_goods
 from interdictor.goods.hs import HSNomenclature
 from interdictor.goods.lexicon import Lexicon
 from interdictor.goods.line import read_line_values
@@ -270,3 +270,15 @@ def test_eval_set_citations_are_verbatim_from_the_sources() -> None:
             declared = "".join(ch for ch in row["hs_code"] if ch.isdigit())
             same_heading = declared.startswith(row["expected_hs"])
             assert not same_heading or "subheading level" in row["note"], row["id"]
+
+
+def test_equipment_named_before_for_is_the_goods_not_its_purpose(classifier: Classifier) -> None:
+    # HTPB is a 1C111 propellant ingredient; a casting station for it is equipment.
+    alone = run(classifier, "HTPB R45M BINDER, 200 KG DRUMS")
+    assert alone.controls[0].entry == "1C111"
+    station = run(classifier, "VACUUM CASTING STATION FOR COMPOSITE SOLID PROPELLANT (HTPB/AP)")
+    listed = [c for c in station.controls if c.entry == "1C111"]
+    assert not listed or listed[0].score < alone.controls[0].score
+    assert names_other_goods("END PLUG WELDING STATION FOR PWR FUEL RODS")
+    assert not names_other_goods("SPARE PARTS FOR FUEL ROD WELDING MACHINE")
+    assert not names_other_goods("PARTS FOR GAS CENTRIFUGE")

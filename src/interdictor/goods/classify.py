@@ -85,6 +85,18 @@ HS_FIT_BONUS = 0.15
 INTANGIBLE_GOODS_CONFIDENCE = 0.3
 INTANGIBLE_MIN_SCORE = 0.4
 _FOR = re.compile(r"\bfor\b", re.IGNORECASE)
+_WORD = re.compile(r"[a-z]+")
+# Words before "for" that make the line equipment serving what follows ("casting station
+# for solid propellant"), and words that make it part of what follows ("parts for").
+EQUIPMENT_WORDS = frozenset(
+    "machine machines station stations unit units equipment plant plants system systems "
+    "furnace furnaces press presses mixer mixers fixture fixtures tool tools tooling jig "
+    "jigs mould moulds mold molds die dies rig rigs bench benches packing insulation".split()
+)
+PART_WORDS = frozenset(
+    "part parts component components spare spares accessory accessories assembly "
+    "assemblies subassemblies kit kits piece pieces".split()
+)
 
 
 @dataclass(slots=True)
@@ -196,7 +208,7 @@ class Classifier:
             controls = self.controls_from_decision(reused)
         else:
             values = read_line_values(line.description, line.parameters)
-            controls = self.rank_controls(hits, concepts, values)
+            controls = self.rank_controls(hits, concepts, values, line.description)
             kind = intangible_kind(line.description) if self.fallback else None
             if kind is not None:
                 controls = self.intangible_controls(kind, line, controls)
@@ -414,12 +426,16 @@ class Classifier:
         return found
 
     def rank_controls(
-        self, hits: list[TermHit], concepts: list[Concept], values: list[LineValue]
+        self,
+        hits: list[TermHit],
+        concepts: list[Concept],
+        values: list[LineValue],
+        description: str = "",
     ) -> list[ControlMatch]:
         """Score candidate entries from the concepts, then check their parameters."""
         weights: dict[str, float] = {}
         supported: set[str] = set()
-        context = context_concepts(hits, concepts)
+        context = context_concepts(hits, concepts, description)
         heads = {e for c in concepts if c.role == "item" and c.canonical not in context
                  for e, w in c.entries.items() if w > 0}  # fmt: skip
         for concept in concepts:
@@ -601,16 +617,31 @@ def pick_value(rule: Rule, values: list[LineValue], claimed: frozenset[str]) -> 
     return (max if lower_bound else min)(pool, key=lambda v: v.base_magnitude)
 
 
-def context_concepts(hits: list[TermHit], concepts: list[Concept]) -> set[str]:
-    """Item concepts written only after "for", when some other item names the goods.
+def context_concepts(
+    hits: list[TermHit], concepts: list[Concept], description: str = ""
+) -> set[str]:
+    """Item concepts written only after "for", when something else names the goods.
 
     In "frequency changer for gas centrifuge motor stators" the changer is the goods and
-    the centrifuge its purpose; entries the two share (0B001.b.13) keep full weight.
+    the centrifuge its purpose; entries the two share (0B001.b.13) keep full weight. The
+    goods may also be named by words the lexicon does not hold: in "vacuum casting
+    station for composite solid propellant" the station is the goods, not the propellant.
+    Only "parts for", "components for" and the like make the purpose the goods.
     """
     items = {c.canonical for c in concepts if c.role == "item"}
     named = {h.canonical for h in hits if h.canonical in items and not h.context}
     purpose = {h.canonical for h in hits if h.canonical in items and h.context} - named
-    return purpose if named else set()
+    return purpose if named or names_other_goods(description) else set()
+
+
+def names_other_goods(description: str) -> bool:
+    """True when the words before "for" name equipment of their own: "welding station for
+    fuel rods" does, "spare parts for fuel rod welders" does not."""
+    head, found, _ = description.lower().partition(" for ")
+    if not found:
+        return False
+    words = _WORD.findall(head)
+    return bool(words) and words[-1] not in PART_WORDS and any(w in EQUIPMENT_WORDS for w in words)
 
 
 def concepts_describing(concepts: list[Concept], entry: str | None) -> list[Concept]:
