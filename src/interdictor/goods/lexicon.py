@@ -105,7 +105,7 @@ class Lexicon:
             {w for t in self.terms if not _CJK.search(t) for w in t.split() if w.isalpha()}
         )
         self._vocabulary_set = set(self.vocabulary)
-        self._vocabulary_tuple = tuple(self.vocabulary)
+        self._vocabulary_tuple = Vocabulary(self.vocabulary)
         self.rules_by_entry: dict[str, list[Rule]] = {}
         for rule in self.rules:
             self.rules_by_entry.setdefault(rule.entry, []).append(rule)
@@ -179,11 +179,26 @@ class Lexicon:
         return [self.concepts[n] for n in names if n in self.concepts]
 
 
+class Vocabulary(tuple[str, ...]):
+    """A word list hashed once: ``nearest_word``'s cache is keyed on it, and a plain tuple
+    would be hashed word by word on every call."""
+
+    _hash: int
+
+    def __new__(cls, words: Iterable[str]) -> Vocabulary:
+        vocabulary = super().__new__(cls, words)
+        vocabulary._hash = hash(tuple(vocabulary))
+        return vocabulary
+
+    def __hash__(self) -> int:
+        return self._hash
+
+
 @lru_cache(maxsize=32768)
 def nearest_word(token: str, vocabulary: tuple[str, ...]) -> str | None:
     """Return the word of ``vocabulary`` nearest to ``token`` (ratio >= TYPO_SIMILARITY), or None.
 
-    Cached per (token, vocabulary): pass the same tuple object each time.
+    Cached per (token, vocabulary): pass the same ``Vocabulary`` each time.
     """
     found = process.extractOne(token, vocabulary, scorer=fuzz.ratio, score_cutoff=TYPO_SIMILARITY)
     return found[0] if found else None

@@ -45,7 +45,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from interdictor.goods.catalogue import ControlCatalogue, ControlEntry
-from interdictor.goods.lexicon import nearest_word, normalise_description
+from interdictor.goods.lexicon import Vocabulary, nearest_word, normalise_description
 
 __all__ = [
     "GENERIC_STEMS",
@@ -287,7 +287,7 @@ class CatalogueIndex:
         # Weight of a line word the catalogue does not know: as rare as a word can be.
         self.unknown_idf = math.log(1.0 + (total + 0.5) / 0.5)
         self.vocabulary = frozenset(t.written for p in self.passages for t in p.tokens)
-        self._vocabulary = tuple(sorted(w for w in self.vocabulary if w.isalpha()))
+        self._vocabulary = Vocabulary(sorted(w for w in self.vocabulary if w.isalpha()))
         self._stems = {t.written: t.stem for p in self.passages for t in p.tokens}
         self.known_words = frozenset(known_words)
         self.evidence = evidence or {}
@@ -621,7 +621,7 @@ _KIND_WORDS: dict[str, tuple[str, ...]] = {
     "software": _SOFTWARE_WORDS,
     "technology": _TECHNOLOGY_WORDS,
 }
-_KIND_VOCABULARY = tuple(sorted({w for words in _KIND_WORDS.values() for t in words
+_KIND_VOCABULARY = Vocabulary(sorted({w for words in _KIND_WORDS.values() for t in words
                                  for w in t.split() if len(w) >= MIN_TYPO_LENGTH}))  # fmt: skip
 
 
