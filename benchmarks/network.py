@@ -198,12 +198,13 @@ def run_one_scale(args: argparse.Namespace) -> dict:
 
 def run_lifecycle(args: argparse.Namespace) -> dict:
     """The life-cycle steps alone, after resolution, each timed (wall and CPU), with the
-    collector kept off the long-lived records as ``analyze_records`` does."""
+    collector handled as ``analyze_records`` handles it (frozen records, then paused)."""
     world = make_world(args.workdir, args.seeds[0], args.size)
     records = read_records([world]).records
     gc.freeze()
     entity_of = index_mentions(resolve_mentions(extract_mentions(records)))
     gc.freeze()
+    gc.disable()
     steps: dict[str, float] = {}
     clock, cpu = time.perf_counter(), time.process_time()
     deal = [r for r in records if r.type in lifecycle.DEAL_TYPES]

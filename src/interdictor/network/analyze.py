@@ -113,23 +113,36 @@ def analyze_records(
 
     # Records and entities live to the end: moved out of the collector's reach, they are
     # not rescanned on every collection (which made large runs grow faster than linearly).
+    # The steps after resolution allocate millions of small long-lived objects and almost
+    # no cycles, so the collector is paused until the analysis is done.
     gc.freeze()
-    entities = resolve_mentions(extract_mentions(records))
-    gc.freeze()
-    lap("resolve")
-    if engines.screen is not None:
-        link_listed(entities, engines.screen)
-    lap("screen")
-    transactions = build_transactions(records, index_mentions(entities))
-    lap("lifecycle")
-    ctx = Context(
-        records, entities, transactions, engines.goods, engines.listed_imos, settings or Settings()
-    )
-    alerts: list[Alert] = []
-    for name in typologies or DETECTORS:
-        alerts.extend(DETECTORS[name](ctx))
-        lap(name)
-    alerts = rank_alerts(apply_feedback(alerts, feedback or {}))
+    collecting = gc.isenabled()
+    try:
+        entities = resolve_mentions(extract_mentions(records))
+        gc.freeze()
+        gc.disable()
+        lap("resolve")
+        if engines.screen is not None:
+            link_listed(entities, engines.screen)
+        lap("screen")
+        transactions = build_transactions(records, index_mentions(entities))
+        lap("lifecycle")
+        ctx = Context(
+            records,
+            entities,
+            transactions,
+            engines.goods,
+            engines.listed_imos,
+            settings or Settings(),
+        )
+        alerts: list[Alert] = []
+        for name in typologies or DETECTORS:
+            alerts.extend(DETECTORS[name](ctx))
+            lap(name)
+        alerts = rank_alerts(apply_feedback(alerts, feedback or {}))
+    finally:
+        if collecting:
+            gc.enable()
     return Analysis(records, rejected, entities, transactions, alerts, timings)
 
 
