@@ -142,6 +142,15 @@ def is_angle(quantity: PintQuantity) -> bool:
     return is_angle_unit(quantity.units)
 
 
+def dimension_of(quantity: PintQuantity) -> str:
+    """Return the quantity's dimensionality as text, or "" for a logarithmic unit
+    ("-160 dBm/Hz" in 3A002.c), which has none that pint can report."""
+    try:
+        return str(quantity.dimensionality)
+    except AttributeError:
+        return ""
+
+
 def are_comparable(a: PintQuantity, b: PintQuantity) -> bool:
     """True when two quantities can be converted into each other meaningfully."""
     return are_units_comparable(a.units, b.units)
