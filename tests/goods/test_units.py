@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from interdictor.goods.catalogue import ControlCatalogue
 from interdictor.goods.units import (
     UREG,
     are_comparable,
+    dimension_of,
     format_quantity,
     parse_number,
     parse_quantity,
@@ -123,3 +125,12 @@ def test_format_quantity() -> None:
     quantity = parse_quantity("6 um")
     assert quantity is not None
     assert format_quantity(quantity) == "6 µm"
+
+
+def test_a_logarithmic_threshold_has_no_dimension_to_compare() -> None:
+    # 3A002.c writes "-160 dBm/Hz": pint cannot report a dimensionality for it.
+    entry = ControlCatalogue.load_default().get("3A002")
+    assert entry is not None
+    assert "" in {dimension_of(t.quantity) for t in entry.thresholds}
+    length = parse_quantity("5 mm")
+    assert length is not None and dimension_of(length) == "[length]"
