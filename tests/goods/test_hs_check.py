@@ -156,3 +156,13 @@ def test_a_metal_contradicting_the_declared_metal_chapter_is_flagged(
     # The declared text naming the metal ("plated or coated with zinc") is no contradiction.
     assert check(classifier, "steel wire, zinc coated", "7217.20").consistent is None
     assert check(classifier, "Iron or steel, articles", "7326.90").consistent is None
+
+
+def test_model_and_lot_numbers_do_not_hide_that_a_line_reads_as_its_code() -> None:
+    from interdictor.goods.hs import HSNomenclature
+    from interdictor.goods.hs_check import text_fit
+
+    hs = HSNomenclature.load("2022")
+    assert text_fit("Waste and scrap, model PC-1932", "854999", hs) == 1.0
+    assert text_fit("Lifts and skip hoists, LOT 2231", "842810", hs) == 1.0
+    assert text_fit("filament winding machine, model FW-4", "845290", hs) < 0.9

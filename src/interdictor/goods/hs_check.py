@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rapidfuzz import fuzz
+from rapidfuzz.utils import default_process
 
 from interdictor.goods.correlation import HSCorrelation
 from interdictor.goods.hs import HSNomenclature, format_hs_code, normalise_hs_code
@@ -238,10 +239,21 @@ def heading_text(prefix: str, nomenclature: HSNomenclature) -> str:
     return f"({found.description}; in {heading.code}: {heading.description})"
 
 
+_DOCUMENT_NOISE = re.compile(
+    r"\b(?:model|type|ref|lot|batch|item|part|p/?n|s/?n|no)\b\.?\s*[:#]?\s*(?=\S*\d)\S+"
+    r"|\S*\d\S*"
+)
+
+
 def text_fit(description: str, code: str, nomenclature: HSNomenclature) -> float:
-    """A rough 0-1 fit between a description and the declared code's text and heading."""
+    """A rough 0-1 fit between a description and the declared code's text and heading.
+
+    Model, lot and reference numbers say nothing about the heading and are left out
+    ("Waste and scrap, model PC-1932" reads as "Waste and scrap").
+    """
     texts = [c.description for c in [nomenclature.get(code), nomenclature.heading(code)] if c]
     if not texts:
         return 0.0
-    best = max(fuzz.token_set_ratio(description.lower(), t.lower()) for t in texts)
+    words = _DOCUMENT_NOISE.sub(" ", description.lower())
+    best = max(fuzz.token_set_ratio(words, t, processor=default_process) for t in texts)
     return best / 100.0
