@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from interdictor.goods.classify import Classifier, GoodsLine
-from interdictor.goods.hs_check import HSCheck
+from interdictor.goods.hs import HSNomenclature
+from interdictor.goods.hs_check import HSCheck, text_fit
 
 
 @pytest.fixture(scope="module")
@@ -159,9 +160,6 @@ def test_a_metal_contradicting_the_declared_metal_chapter_is_flagged(
 
 
 def test_model_and_lot_numbers_do_not_hide_that_a_line_reads_as_its_code() -> None:
-    from interdictor.goods.hs import HSNomenclature
-    from interdictor.goods.hs_check import text_fit
-
     hs = HSNomenclature.load("2022")
     assert text_fit("Waste and scrap, model PC-1932", "854999", hs) == 1.0
     assert text_fit("Lifts and skip hoists, LOT 2231", "842810", hs) == 1.0
