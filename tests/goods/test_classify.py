@@ -14,11 +14,18 @@ from pathlib import Path
 import pytest
 
 from interdictor.errors import InvalidInput
-from interdictor.goods.classify import Classification, Classifier, GoodsLine, names_other_goods
+from interdictor.goods.classify import (
+    Classification,
+    Classifier,
+    GoodsLine,
+    names_other_goods,
+    plausible_stand_in,
+)
 from interdictor.goods.hs import HSNomenclature
 from interdictor.goods.lexicon import Lexicon
 from interdictor.goods.line import read_line_values
 from interdictor.goods.national import apply_overlay
+from interdictor.goods.retrieval import intangible_kind
 
 
 @pytest.fixture(scope="module")
@@ -282,3 +289,75 @@ def test_equipment_named_before_for_is_the_goods_not_its_purpose(classifier: Cla
     assert names_other_goods("END PLUG WELDING STATION FOR PWR FUEL RODS")
     assert not names_other_goods("SPARE PARTS FOR FUEL ROD WELDING MACHINE")
     assert not names_other_goods("PARTS FOR GAS CENTRIFUGE")
+
+
+def test_purpose_and_aside_concepts_give_no_heading(classifier: Classifier) -> None:
+    # The furnace is the goods; the thrust chambers it is for say nothing of its heading.
+    furnace = run(
+        classifier,
+        "VACUUM BRAZING FURNACE LINE SPECIALLY DESIGNED FOR REGENERATIVELY COOLED THRUST CHAMBERS",
+        hs="8514.19",
+    )
+    assert not furnace.hs.mislabelled
+    # A constituent after "incl." is not the goods either: a computer is not a refrigerator.
+    computer = run(
+        classifier, "SUPERCONDUCTING QUANTUM COMPUTER INCL. DILUTION REFRIGERATOR", hs="8418.69"
+    )
+    assert computer.hs.mislabelled
+    # Look-alike: "parts for" keeps the purpose as what the parts belong to.
+    parts = run(classifier, "SPARE PARTS FOR GAS CENTRIFUGE", hs="8708.99")
+    assert parts.hs.mislabelled
+
+
+def test_unnamed_value_stands_in_only_when_plausible(classifier: Classifier) -> None:
+    # A 150 mm bore is no specific modulus: the fibre is not ruled out by it.
+    tubes = run(classifier, "CARBON FIBRE TUBES ID 150MM")
+    assert tubes.controlled
+    # Look-alike: a volume of the right order still stands in for a vessel's capacity.
+    lexicon = Lexicon.load_default()
+    rule = next(r for r in lexicon.rules_by_entry["1C010"] if r.threshold is not None)
+    values = read_line_values("", "x=0.15 m")
+    assert values and not plausible_stand_in(values[0], rule)
+    near = read_line_values("", "x=2e6 m")
+    assert plausible_stand_in(near[0], rule)
+
+
+def test_tungsten_heavy_alloy_is_held_against_1c004(classifier: Classifier) -> None:
+    strong = run(
+        classifier,
+        "TUNGSTEN HEAVY ALLOY ROD 95W-3.5NI-1.5FE",
+        "density=18.1 g/cm3; elastic limit=1100 MPa; UTS=1350 MPa; elongation=10 %",
+        "8101.99",
+    )
+    assert strong.controls[0].entry == "1C004" and strong.controlled
+    weak = run(
+        classifier,
+        "TUNGSTEN HEAVY ALLOY BAR 90W-7NI-3FE",
+        "density=17.0 g/cm3; UTS=900 MPa; elongation=20 %",
+        "8101.99",
+    )
+    assert not weak.controlled
+
+
+def test_carbide_inserts_are_tool_tips_not_tungsten_alloy(classifier: Classifier) -> None:
+    inserts = run(classifier, "TUNGSTEN CARBIDE TURNING INSERTS CNMG120408", hs="8207.80")
+    assert not inserts.controlled
+    assert inserts.hs.mislabelled and "8209" in inserts.hs.suggested
+    fitting = run(classifier, "TUNGSTEN CARBIDE TURNING INSERTS CNMG120408", hs="8209.00")
+    assert not fitting.hs.mislabelled
+
+
+def test_gyro_astro_compass_is_7a104(classifier: Classifier) -> None:
+    compass = run(classifier, "GYRO-ASTRO COMPASS, AUTOMATIC STAR TRACKING", hs="9014.10")
+    assert compass.controls[0].entry == "7A104"
+    gyro = run(classifier, "FIBRE OPTIC GYRO", hs="9014.20")
+    assert gyro.controls[0].entry == "7A002"
+
+
+def test_software_and_technology_document_wordings() -> None:
+    assert intangible_kind("PRODUCTION DRAWINGS + ASSEMBLY INSTRUCTIONS, 5-AXIS CENTRE") == (
+        "technology"
+    )
+    assert intangible_kind("MANUFACTURING PROCESS SPECIFICATIONS, LOX TURBOPUMP") == "technology"
+    assert intangible_kind("TECH DATA FOR PRODUCTION OF QUBIT CHIPS") == "technology"
+    assert intangible_kind("TRAINING SIMULATOR FOR PILOTS") is None

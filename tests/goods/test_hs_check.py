@@ -164,3 +164,22 @@ def test_model_and_lot_numbers_do_not_hide_that_a_line_reads_as_its_code() -> No
     assert text_fit("Waste and scrap, model PC-1932", "854999", hs) == 1.0
     assert text_fit("Lifts and skip hoists, LOT 2231", "842810", hs) == 1.0
     assert text_fit("filament winding machine, model FW-4", "845290", hs) < 0.9
+
+
+def test_named_metal_chooses_between_material_chapters() -> None:
+    classifier = Classifier()
+    ceramic = classifier.classify(GoodsLine("1", "TANTALUM CRUCIBLE 500 ML", hs_code="6903.90"))
+    assert ceramic.hs.mislabelled and "8103" in ceramic.hs.reason
+    metal = classifier.classify(GoodsLine("2", "TANTALUM CRUCIBLE 500 ML", hs_code="8103.91"))
+    assert not metal.hs.mislabelled
+    # Look-alike: a crucible naming no metal may be ceramic.
+    plain = classifier.classify(GoodsLine("3", "ACTINIDE METAL CRUCIBLE", hs_code="6903.90"))
+    assert not plain.hs.mislabelled
+
+
+def test_bronze_is_copper_for_the_metal_check() -> None:
+    classifier = Classifier()
+    steel = classifier.classify(GoodsLine("1", "PHOSPHOR BRONZE WIRE CLOTH", hs_code="7314.14"))
+    assert steel.hs.mislabelled
+    copper = classifier.classify(GoodsLine("2", "PHOSPHOR BRONZE WIRE CLOTH", hs_code="7419.80"))
+    assert not copper.hs.mislabelled

@@ -67,6 +67,9 @@ MAX_CONTROLS = 5
 BENIGN_PENALTY = 0.6
 PARAMETER_SUPPORT = 0.2
 CONTEXT_FACTOR = 0.3
+# An unnamed value stands in for a rule's parameter only within this factor of the
+# threshold on the failing side (classify.plausible_stand_in).
+STAND_IN_RANGE = 10.0
 MAX_CACHED_COMPARISONS = 200_000
 # Catalogue-text fallback (retrieval.py). It runs when no lexicon candidate reaches
 # LEXICON_SURE (one item term of weight 1.0 gives 0.667) and no benign concept is named.
@@ -237,6 +240,8 @@ class Classifier:
             describing = [c for c in concepts if not c.entries]
         else:
             describing = concepts_describing(concepts, top[0] if top else None)
+        aside = incidental_concepts(hits, line.description)
+        describing = [c for c in describing if c.canonical not in aside]
         hs = check_hs(
             line.hs_code,
             line.description,
@@ -642,12 +647,29 @@ def pick_value(rule: Rule, values: list[LineValue], claimed: frozenset[str]) -> 
             v
             for v in values
             if v.key not in claimed and v.parameter.name not in claimed
-            if v.comparable(rule)
+            if v.comparable(rule) and plausible_stand_in(v, rule)
         ]
     if not pool:
         return None
     lower_bound = rule.threshold.comparator.is_lower_bound
     return (max if lower_bound else min)(pool, key=lambda v: v.base_magnitude)
+
+
+def plausible_stand_in(value: LineValue, rule: Rule) -> bool:
+    """True when an unnamed value could be the rule's parameter, not just share its unit.
+
+    A value that would miss the threshold by more than STAND_IN_RANGE times is some other
+    quantity of the same kind: "TUBES ID 150MM" is a diameter, not a specific modulus of
+    14.65e6 m, and "3 MM" sheet is no modulus either. A value that meets the threshold
+    stands in as before ("5000L" for a 20-litre vessel).
+    """
+    assert rule.threshold is not None
+    limit = rule.threshold_base
+    if limit is None or limit == 0 or value.base_magnitude <= 0:
+        return True
+    if rule.threshold.comparator.is_lower_bound:
+        return value.base_magnitude * STAND_IN_RANGE >= limit
+    return value.base_magnitude <= limit * STAND_IN_RANGE
 
 
 def context_concepts(
@@ -662,9 +684,27 @@ def context_concepts(
     Only "parts for", "components for" and the like make the purpose the goods.
     """
     items = {c.canonical for c in concepts if c.role == "item"}
-    named = {h.canonical for h in hits if h.canonical in items and not h.context}
-    purpose = {h.canonical for h in hits if h.canonical in items and h.context} - named
+    named = {h.canonical for h in hits if h.canonical in items and not (h.context or h.aside)}
+    purpose = {h.canonical for h in hits if h.canonical in items and (h.context or h.aside)}
+    purpose -= named
     return purpose if named or names_other_goods(description) else set()
+
+
+def incidental_concepts(hits: list[TermHit], description: str) -> set[str]:
+    """Concepts the line names only as a purpose, a constituent or an exclusion.
+
+    They do not say what the goods are, so they give no HS heading: a "vacuum brazing
+    furnace line for thrust chambers" is a furnace (8514), "clocks for vehicles,
+    aircraft, spacecraft" are clocks, a "quantum computer incl. dilution refrigerator" is
+    not a refrigerator, "machinery, other than sewing machines" is not a sewing machine.
+    After "parts for", "spares for" and the like (or a bare "for ..."), what follows is
+    still what the goods belong to, and keeps its say.
+    """
+    head, found, _ = description.lower().partition(" for ")
+    words = _WORD.findall(head)
+    purpose_is_goods = not found or not words or words[-1] in PART_WORDS
+    named = {h.canonical for h in hits if not h.aside and (purpose_is_goods or not h.context)}
+    return {h.canonical for h in hits} - named
 
 
 def names_other_goods(description: str) -> bool:

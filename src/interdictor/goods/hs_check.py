@@ -49,10 +49,12 @@ METAL_CHAPTERS: dict[str, tuple[str, ...]] = {
 _METAL_WORDS: dict[str, re.Pattern[str]] = {
     "iron or steel": re.compile(r"\b(?:iron|steels?)\b", re.IGNORECASE),
     "aluminium": re.compile(r"\b(?:aluminium|aluminum)\b", re.IGNORECASE),
+    # Brass and bronze are copper alloys (chapter 74).
+    "copper": re.compile(r"\b(?:copper|brass|bronze)\b", re.IGNORECASE),
     **{
         metal: re.compile(rf"\b{metal}\b", re.IGNORECASE)
         for metal in METAL_CHAPTERS
-        if metal not in ("iron or steel", "aluminium")
+        if metal not in ("iron or steel", "aluminium", "copper")
     },
 }
 
@@ -117,6 +119,9 @@ def check_hs(
         reason = f"{validation.message}; no reviewed heading for this description"
         return HSCheck(declared, True, None, score, suggested, reason)
     matched = [p for p in expected if code.startswith(p)]
+    clash = material_clash(description, code, expected, nomenclature) if matched else ""
+    if clash:
+        return HSCheck(declared, True, False, 0.0, suggested, f"{validation.message}: {clash}")
     if matched:
         # A reviewed 6-digit prefix (8412.90 for rocket motor cases) settles the subheading.
         reviewed = any(len(p) == 6 for p in matched)
@@ -216,6 +221,44 @@ def metal_clash(description: str, code: str, nomenclature: HSNomenclature) -> st
     return (
         f"the description names {named[0]}, the declared code is of "
         f"{' or '.join(declared_metals)}; {named[0]} belongs in chapter {chapters}"
+    )
+
+
+# Chapters of goods classified by their material: plastics, rubber, stone, ceramics,
+# glass and the base metals. Between these, the material the description names decides.
+MATERIAL_CHAPTERS = frozenset(
+    ["39", "40", "68", "69", "70"] + [str(n) for n in range(72, 77)] + ["78", "79", "80", "81"]
+)
+
+
+def material_clash(
+    description: str, code: str, expected: list[str], nomenclature: HSNomenclature
+) -> str:
+    """Say why a code of one material's chapter does not fit goods named in another metal.
+
+    Goods such as crucibles have headings in several material chapters (6903 ceramic,
+    8103 tantalum): the concept lists them all, and the metal named on the line chooses.
+    "Tantalum crucible" under 6903 is mislabelled; under 8103.91 it fits. Only a line
+    naming a single metal, whose chapter is among the expected headings, counts. Returns
+    "" if fine.
+    """
+    if code[:2] not in MATERIAL_CHAPTERS:
+        return ""
+    named = [m for m, pattern in _METAL_WORDS.items() if pattern.search(description)]
+    if len(named) != 1:
+        return ""
+    chapters = METAL_CHAPTERS[named[0]]
+    if code[:2] in chapters or not any(p[:2] in chapters for p in expected):
+        return ""
+    texts = " ".join(
+        c.description for c in (nomenclature.get(code), nomenclature.heading(code)) if c
+    )
+    if _METAL_WORDS[named[0]].search(texts):
+        return ""
+    wanted = ", ".join(format_hs_code(p) for p in expected if p[:2] in chapters)
+    return (
+        f"the description names {named[0]}; the declared code is of another material's "
+        f"chapter; expected {wanted}"
     )
 
 

@@ -68,6 +68,9 @@ class TermHit:
     canonical: str
     how: str  # "exact", "typo" or "script" (a Chinese, Japanese or Korean substring)
     context: bool = False  # written after "for": what the goods serve, not what they are
+    # Written after "with", "containing", "other than" and the like: a constituent, a
+    # fitting or an exclusion of the goods named before, not the goods themselves.
+    aside: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +87,7 @@ class Rule:
     requires: tuple[str, ...] = ()
     dimensionality: Any = None
     angle: bool = False
+    threshold_base: float | None = None  # the threshold in base units, read once
 
 
 @dataclass
@@ -155,13 +159,16 @@ class Lexicon:
                 taken[i : i + n] = [True] * n
                 chosen.append((i, n))
         purpose = words.index("for") if "for" in words else len(words)
+        aside = aside_start(words)
         hits = []
         for i, n in sorted(chosen):
             key = " ".join(words[i : i + n])
             typo = any(changed for _, changed in fixed[i : i + n])
             written = " ".join(tokens[i : i + n])
             how = "typo" if typo else "exact"
-            hits.append(TermHit(written, self.terms[key], how, context=i > purpose))
+            hits.append(
+                TermHit(written, self.terms[key], how, context=i > purpose, aside=i > aside)
+            )
         return hits
 
     def correct_token(self, token: str) -> tuple[str, bool]:
@@ -277,8 +284,10 @@ def parse_rule(row: dict[str, str], source: str, where: str) -> Rule:
         reason = f"cannot read threshold {comparator} {written!r}"
         raise InvalidInput(reason, source=source, position=where)
     threshold = Threshold(parameter, COMPARATORS[comparator], quantity, clause)
+    base = float(quantity.to_base_units().magnitude)
     return Rule(entry, when, mode, parameter, aliases or (parameter,), clause, threshold,
-                dimensionality=quantity.dimensionality, angle=is_angle(quantity))  # fmt: skip
+                dimensionality=quantity.dimensionality, angle=is_angle(quantity),
+                threshold_base=base)  # fmt: skip
 
 
 def read_data_file(name: str) -> str:
@@ -293,3 +302,24 @@ def _load_bundled() -> Lexicon:
         read_concepts(read_data_file("lexicon_concepts.csv"), "lexicon_concepts.csv"),
         read_rules(read_data_file("lexicon_rules.csv"), "lexicon_rules.csv"),
     )
+
+
+# Words after which a line names what the goods contain, carry or exclude, not the goods:
+# "zirconium ... containing less than 1 part hafnium", "quantum computer incl. dilution
+# refrigerator", "machines, other than sewing machines".
+ASIDE_WORDS = frozenset(
+    "with w containing contains incorporating incl including excluding excl except".split()
+)
+
+
+def aside_start(words: list[str]) -> int:
+    """Index of the first word that opens an aside (see ASIDE_WORDS), or len(words).
+
+    An aside needs something named before it: a line that opens with "with" has none.
+    """
+    for i, word in enumerate(words):
+        if i == 0:
+            continue
+        if word in ASIDE_WORDS or (word == "other" and words[i + 1 : i + 2] == ["than"]):
+            return i
+    return len(words)

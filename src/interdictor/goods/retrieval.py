@@ -605,6 +605,20 @@ _TECHNOLOGY_WORDS = (
     "know how",
     "drawings",
     "blueprints",
+    "tech data",
+    "manufacturing data",
+    "production data",
+    "specifications",
+    "process specifications",
+    "specs",
+    "design docs",
+    "design documents",
+    "assembly instructions",
+    "work instructions",
+    "training course",
+    "course material",
+    "training material",
+    "training materials",
 )
 _FIRST_PHRASE = re.compile(r"[,;]|\s(?:for|with|w/|incl|including|and spare)\s", re.IGNORECASE)
 _NOT_INTANGIBLE = re.compile(r"\b(?:software|computer)[\s-](?:controlled|defined|based)\b")
